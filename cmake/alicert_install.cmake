@@ -1,0 +1,35 @@
+# Install rules: headers, the library, an exported CMake package
+# (find_package(alicert CONFIG) -> alicert::alicert) and a pkg-config file.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS alicert EXPORT alicert-targets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET alicert_cli)
+  install(TARGETS alicert_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+set(ALICERT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/alicert)
+install(EXPORT alicert-targets NAMESPACE alicert:: DESTINATION ${ALICERT_CMAKE_DIR})
+export(EXPORT alicert-targets NAMESPACE alicert::
+  FILE ${PROJECT_BINARY_DIR}/alicert-targets.cmake)
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/alicert-config.cmake.in
+  ${PROJECT_BINARY_DIR}/alicert-config.cmake
+  INSTALL_DESTINATION ${ALICERT_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/alicert-config-version.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  ${PROJECT_BINARY_DIR}/alicert-config.cmake
+  ${PROJECT_BINARY_DIR}/alicert-config-version.cmake
+  DESTINATION ${ALICERT_CMAKE_DIR})
+
+set(ALICERT_PC_CFLAGS "")
+if(NOT BUILD_SHARED_LIBS)
+  set(ALICERT_PC_CFLAGS "-DALICERT_STATIC_DEFINE")
+endif()
+configure_file(${PROJECT_SOURCE_DIR}/cmake/alicert.pc.in ${PROJECT_BINARY_DIR}/alicert.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/alicert.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,0 +1,98 @@
+// alicert: typed errors and the result type every fallible call returns.
+//
+// No alicert function throws across the public API. A call that can fail
+// returns `result<T>`: either its value, or an `error` naming what went wrong
+// (a stable snake_case code), where (a JSON pointer into the document and a
+// byte offset into the input) and a human-readable message.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "alicert/export.h"
+
+namespace alicert {
+
+/// What went wrong. The names returned by `error_name` are a stable contract
+/// (they appear in `alicert check` output): new codes are only ever appended.
+enum class error_code : std::uint8_t {
+  // -- reading a JSON document (responses wing) --
+  empty_input,            ///< no document at all (only whitespace)
+  malformed_json,         ///< not valid JSON (RFC 8259)
+  invalid_utf8,           ///< the input is not valid UTF-8
+  depth_exceeded,         ///< nesting deeper than limits::max_depth
+  document_too_large,     ///< larger than limits::max_document_bytes
+  string_too_long,        ///< a string longer than limits::max_string_bytes
+  too_many_certificates,  ///< a CDN list longer than limits::max_certificates
+  too_many_sans,          ///< a SAN/domain list longer than limits::max_sans
+  too_many_tags,          ///< a tag list longer than limits::max_tags
+  too_many_pem_blocks,    ///< a PEM field with more than limits::max_pem_blocks blocks
+  wrong_type,             ///< a value whose JSON type fits none of the accepted shapes
+  number_out_of_range,    ///< an integer that does not fit int64_t
+  unknown_shape,          ///< the document is none of the known APIs nor an error envelope
+  unexpected_api,         ///< the caller asked for one API and the document is another
+  invalid_inner_json,     ///< JSON text held inside a string that cannot be read even tolerantly
+  // -- reading a certificate (x509 wing) --
+  pem_no_block,           ///< no `-----BEGIN ...-----` armour found
+  pem_bad_armour,         ///< BEGIN without a matching END, or mismatched labels
+  pem_invalid_base64,     ///< a character between the armour lines that is neither base64 nor whitespace
+  der_truncated,          ///< a DER length runs past the end of its parent
+  der_bad_tag,            ///< an unexpected ASN.1 tag
+  der_bad_length,         ///< an indefinite, over-long or non-minimal length
+  der_bad_value,          ///< a value that its type does not allow (empty INTEGER, bad BOOLEAN, ...)
+  der_trailing_data,      ///< bytes after the outermost SEQUENCE
+  certificate_too_large,  ///< larger than limits::max_certificate_bytes
+  bad_time,               ///< a date/time text in none of the accepted formats
+  bad_name,               ///< a distinguished-name text that cannot be parsed (RFC 4514)
+  bad_hex,                ///< a hex field holding something other than hex digits and separators
+};
+
+/// The stable snake_case name of `code`, e.g. "malformed_json".
+ALICERT_API std::string_view error_name(error_code code) noexcept;
+
+/// A failure: what (code), why (message), where (pointer and offset).
+struct error {
+  error_code code{error_code::malformed_json};
+  /// Human-readable explanation, in English. Not a contract: match on `code`.
+  std::string message;
+  /// JSON pointer (RFC 6901) of the offending value, e.g. "/Certificate/BeforeDate";
+  /// empty for the whole document or for errors outside JSON.
+  std::string pointer;
+  /// Byte offset of the fault from the start of the input the caller passed in.
+  std::size_t offset{0};
+};
+
+/// Either a `T` or an `error`. Mark of every fallible call; never throws.
+template <class T>
+class [[nodiscard]] result {
+ public:
+  result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit by design
+      : state_(std::in_place_index<0>, std::move(value)) {}
+  result(::alicert::error e) noexcept : state_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
+
+  /// True when the call succeeded.
+  [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  /// The value. Precondition: has_value().
+  [[nodiscard]] T& value() & noexcept { return *std::get_if<0>(&state_); }
+  [[nodiscard]] const T& value() const& noexcept { return *std::get_if<0>(&state_); }
+  [[nodiscard]] T&& value() && noexcept { return std::move(*std::get_if<0>(&state_)); }
+  T* operator->() noexcept { return std::get_if<0>(&state_); }
+  const T* operator->() const noexcept { return std::get_if<0>(&state_); }
+  T& operator*() & noexcept { return value(); }
+  const T& operator*() const& noexcept { return value(); }
+
+  /// The error. Precondition: !has_value().
+  [[nodiscard]] const ::alicert::error& error() const noexcept { return *std::get_if<1>(&state_); }
+
+ private:
+  std::variant<T, ::alicert::error> state_;
+};
+
+}  // namespace alicert

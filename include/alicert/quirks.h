@@ -1,0 +1,86 @@
+// alicert: quirks, the tolerated deviations from the documented shapes.
+//
+// alicert accepts every shape a field is known to arrive in (see the README's
+// quirks table). Each time it accepts something other than the documented
+// shape it records a quirk, so a caller can see how far a response strayed.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "alicert/export.h"
+
+namespace alicert {
+
+/// One tolerated deviation. `quirk_name` gives its stable snake_case name;
+/// new quirks are only ever appended.
+enum class quirk : std::uint8_t {
+  number_as_string,             ///< a numeric field sent as a string ("1634283958000")
+  string_as_number,             ///< a string field sent as a number (CDN CertId 1644)
+  bool_as_string,               ///< a boolean sent as "true"/"false"
+  empty_string_as_absent,       ///< "" in a numeric or boolean field, read as absent
+  duplicate_key,                ///< a key repeated in one object; the first occurrence counts
+  sans_trailing_comma,          ///< inner JSON with a trailing comma, as in the documented CAS sample
+  sans_as_array,                ///< CAS Sans sent as a JSON array instead of a string holding one
+  sans_as_string,               ///< KMS SubjectAlternativeNames sent as a string holding JSON
+  sans_wrapper_object,          ///< KMS SubjectAlternativeNames as {"SubjectAlternativeName": [...]}
+  sans_single_value,            ///< a list sent as one bare value
+  domain_list_as_array,         ///< CDN DomainList sent as a JSON array instead of a string
+  domain_list_comma_separated,  ///< CDN DomainList as "a.com,b.com"
+  domain_list_single,           ///< CDN DomainList as one bare name
+  domain_list_empty_entry,      ///< empty entries in a list (the documented [""]), ignored
+  tags_as_string,               ///< Tags sent as a string holding JSON
+  tags_as_object,               ///< Tags sent as a {"key": "value"} map
+  tags_unparseable,             ///< Tags text that is not JSON even tolerantly; kept as opaque text
+  tag_value_escaped_json,       ///< a TagValue holding escaped JSON text
+  cert_info_single_object,      ///< CDN CertInfo collapsed from a list to one object
+  cert_info_bare_array,         ///< CDN certificates as an array directly under CertInfos
+  cert_info_empty,              ///< CDN CertInfos as {} or with an empty CertInfo
+  date_fractional_seconds,      ///< a date with fractional seconds (ignored below the second)
+  date_numeric_offset,          ///< a date with a UTC offset other than Z / +0000 UTC
+  date_iso8601_in_cdn,          ///< a CDN date in ISO 8601 instead of Go's layout
+  lowercase_keys,               ///< an error envelope with lower-case keys (code, message)
+  pem_escaped_newlines,         ///< PEM with literal "\n" left in the text
+  pem_crlf,                     ///< PEM with CRLF line ends
+  pem_spaces_for_newlines,      ///< PEM with spaces where newlines belong
+  pem_missing_final_newline,    ///< PEM without a final newline
+  pem_surrounding_whitespace,   ///< PEM with leading or trailing whitespace
+  serial_leading_zeros,         ///< a reported serial padded with leading zeros
+  serial_decimal,               ///< a KMS Serial that matched as a decimal number
+  der_non_minimal_integer,      ///< a DER INTEGER with redundant leading bytes (OpenSSL tolerates it)
+  der_negative_serial,          ///< a certificate serial that is negative
+  der_unusual_string_type,      ///< a name attribute in a rare string type (T61String, BMPString, ...)
+  der_non_minimal_length,       ///< a DER length in long form where short would do
+};
+
+/// Number of quirk values; quirk values are 0 .. quirk_count-1.
+inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::der_non_minimal_length) + 1;
+
+/// The stable snake_case name of `q`, e.g. "sans_trailing_comma".
+ALICERT_API std::string_view quirk_name(quirk q) noexcept;
+
+/// A set of quirks; small, trivially copyable, no allocation.
+class quirk_set {
+ public:
+  void add(quirk q) noexcept { bits_ |= bit(q); }
+  [[nodiscard]] bool has(quirk q) const noexcept { return (bits_ & bit(q)) != 0; }
+  [[nodiscard]] bool empty() const noexcept { return bits_ == 0; }
+  void merge(quirk_set other) noexcept { bits_ |= other.bits_; }
+  void clear() noexcept { bits_ = 0; }
+  /// Calls `f(quirk)` for each member, in enum order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (unsigned i = 0; i < quirk_count; ++i)
+      if (bits_ & (std::uint64_t{1} << i)) f(static_cast<quirk>(i));
+  }
+  friend bool operator==(quirk_set, quirk_set) = default;
+
+ private:
+  static constexpr std::uint64_t bit(quirk q) noexcept {
+    return std::uint64_t{1} << static_cast<unsigned>(q);
+  }
+  std::uint64_t bits_{0};
+};
+static_assert(quirk_count <= 64, "quirk_set holds 64 quirks; widen it before adding more");
+
+}  // namespace alicert

@@ -1,0 +1,1 @@
+// Anchors the check wing's object library (a wing may be a header-only start).

@@ -1,0 +1,2 @@
+// Replaced by the CLI implementation.
+int main() { return 0; }

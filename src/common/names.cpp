@@ -1,0 +1,82 @@
+// The stable names of error codes and quirks: the strings other tools match on.
+#include "alicert/error.h"
+#include "alicert/quirks.h"
+
+namespace alicert {
+
+std::string_view error_name(error_code code) noexcept {
+  switch (code) {
+    case error_code::empty_input: return "empty_input";
+    case error_code::malformed_json: return "malformed_json";
+    case error_code::invalid_utf8: return "invalid_utf8";
+    case error_code::depth_exceeded: return "depth_exceeded";
+    case error_code::document_too_large: return "document_too_large";
+    case error_code::string_too_long: return "string_too_long";
+    case error_code::too_many_certificates: return "too_many_certificates";
+    case error_code::too_many_sans: return "too_many_sans";
+    case error_code::too_many_tags: return "too_many_tags";
+    case error_code::too_many_pem_blocks: return "too_many_pem_blocks";
+    case error_code::wrong_type: return "wrong_type";
+    case error_code::number_out_of_range: return "number_out_of_range";
+    case error_code::unknown_shape: return "unknown_shape";
+    case error_code::unexpected_api: return "unexpected_api";
+    case error_code::invalid_inner_json: return "invalid_inner_json";
+    case error_code::pem_no_block: return "pem_no_block";
+    case error_code::pem_bad_armour: return "pem_bad_armour";
+    case error_code::pem_invalid_base64: return "pem_invalid_base64";
+    case error_code::der_truncated: return "der_truncated";
+    case error_code::der_bad_tag: return "der_bad_tag";
+    case error_code::der_bad_length: return "der_bad_length";
+    case error_code::der_bad_value: return "der_bad_value";
+    case error_code::der_trailing_data: return "der_trailing_data";
+    case error_code::certificate_too_large: return "certificate_too_large";
+    case error_code::bad_time: return "bad_time";
+    case error_code::bad_name: return "bad_name";
+    case error_code::bad_hex: return "bad_hex";
+  }
+  return "unknown_error";
+}
+
+std::string_view quirk_name(quirk q) noexcept {
+  switch (q) {
+    case quirk::number_as_string: return "number_as_string";
+    case quirk::string_as_number: return "string_as_number";
+    case quirk::bool_as_string: return "bool_as_string";
+    case quirk::empty_string_as_absent: return "empty_string_as_absent";
+    case quirk::duplicate_key: return "duplicate_key";
+    case quirk::sans_trailing_comma: return "sans_trailing_comma";
+    case quirk::sans_as_array: return "sans_as_array";
+    case quirk::sans_as_string: return "sans_as_string";
+    case quirk::sans_wrapper_object: return "sans_wrapper_object";
+    case quirk::sans_single_value: return "sans_single_value";
+    case quirk::domain_list_as_array: return "domain_list_as_array";
+    case quirk::domain_list_comma_separated: return "domain_list_comma_separated";
+    case quirk::domain_list_single: return "domain_list_single";
+    case quirk::domain_list_empty_entry: return "domain_list_empty_entry";
+    case quirk::tags_as_string: return "tags_as_string";
+    case quirk::tags_as_object: return "tags_as_object";
+    case quirk::tags_unparseable: return "tags_unparseable";
+    case quirk::tag_value_escaped_json: return "tag_value_escaped_json";
+    case quirk::cert_info_single_object: return "cert_info_single_object";
+    case quirk::cert_info_bare_array: return "cert_info_bare_array";
+    case quirk::cert_info_empty: return "cert_info_empty";
+    case quirk::date_fractional_seconds: return "date_fractional_seconds";
+    case quirk::date_numeric_offset: return "date_numeric_offset";
+    case quirk::date_iso8601_in_cdn: return "date_iso8601_in_cdn";
+    case quirk::lowercase_keys: return "lowercase_keys";
+    case quirk::pem_escaped_newlines: return "pem_escaped_newlines";
+    case quirk::pem_crlf: return "pem_crlf";
+    case quirk::pem_spaces_for_newlines: return "pem_spaces_for_newlines";
+    case quirk::pem_missing_final_newline: return "pem_missing_final_newline";
+    case quirk::pem_surrounding_whitespace: return "pem_surrounding_whitespace";
+    case quirk::serial_leading_zeros: return "serial_leading_zeros";
+    case quirk::serial_decimal: return "serial_decimal";
+    case quirk::der_non_minimal_integer: return "der_non_minimal_integer";
+    case quirk::der_negative_serial: return "der_negative_serial";
+    case quirk::der_unusual_string_type: return "der_unusual_string_type";
+    case quirk::der_non_minimal_length: return "der_non_minimal_length";
+  }
+  return "unknown_quirk";
+}
+
+}  // namespace alicert
