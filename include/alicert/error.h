@@ -50,6 +50,8 @@ enum class error_code : std::uint8_t {
   bad_time,               ///< a date/time text in none of the accepted formats
   bad_name,               ///< a distinguished-name text that cannot be parsed (RFC 4514)
   bad_hex,                ///< a hex field holding something other than hex digits and separators
+  // -- outside the library's parsing --
+  io_error,               ///< a file could not be read
 };
 
 /// The stable snake_case name of `code`, e.g. "malformed_json".

@@ -51,10 +51,16 @@ enum class quirk : std::uint8_t {
   der_negative_serial,          ///< a certificate serial that is negative
   der_unusual_string_type,      ///< a name attribute in a rare string type (T61String, BMPString, ...)
   der_non_minimal_length,       ///< a DER length in long form where short would do
+  sans_comma_separated,         ///< KMS SubjectAlternativeNames as "a.com,b.com"
+  sans_empty_entry,             ///< empty entries in a SAN list, ignored
+  der_ber_encoding,             ///< BER, not DER: an indefinite length or a constructed string (OpenSSL accepts both)
+  der_unreadable_time,          ///< a validity time whose text is no valid UTCTime/GeneralizedTime (OpenSSL defers the check)
+  der_unusual_version,          ///< a certificate version other than v1..v3, or v1 written out explicitly
+  der_bad_extension,            ///< a SAN or SKI extension that is malformed or repeated; read as absent, as OpenSSL does
 };
 
 /// Number of quirk values; quirk values are 0 .. quirk_count-1.
-inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::der_non_minimal_length) + 1;
+inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::der_bad_extension) + 1;
 
 /// The stable snake_case name of `q`, e.g. "sans_trailing_comma".
 ALICERT_API std::string_view quirk_name(quirk q) noexcept;

@@ -33,6 +33,7 @@ std::string_view error_name(error_code code) noexcept {
     case error_code::bad_time: return "bad_time";
     case error_code::bad_name: return "bad_name";
     case error_code::bad_hex: return "bad_hex";
+    case error_code::io_error: return "io_error";
   }
   return "unknown_error";
 }
@@ -75,6 +76,12 @@ std::string_view quirk_name(quirk q) noexcept {
     case quirk::der_negative_serial: return "der_negative_serial";
     case quirk::der_unusual_string_type: return "der_unusual_string_type";
     case quirk::der_non_minimal_length: return "der_non_minimal_length";
+    case quirk::der_ber_encoding: return "der_ber_encoding";
+    case quirk::der_unreadable_time: return "der_unreadable_time";
+    case quirk::der_unusual_version: return "der_unusual_version";
+    case quirk::der_bad_extension: return "der_bad_extension";
+    case quirk::sans_comma_separated: return "sans_comma_separated";
+    case quirk::sans_empty_entry: return "sans_empty_entry";
   }
   return "unknown_quirk";
 }

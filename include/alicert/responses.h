@@ -1,0 +1,13 @@
+// alicert: the responses wing (JSON side), everything in one include.
+#pragma once
+
+#include "alicert/responses/api_error.h"
+#include "alicert/responses/cas.h"
+#include "alicert/responses/cdn.h"
+#include "alicert/responses/document.h"
+#include "alicert/responses/inner.h"
+#include "alicert/responses/kms.h"
+#include "alicert/responses/padded.h"
+#include "alicert/responses/parser.h"
+#include "alicert/responses/record.h"
+#include "alicert/responses/reported.h"

@@ -1,0 +1,224 @@
+// The parser: recognizes a document's API from its root keys and yields the
+// typed view; also the normalized records and the API names.
+#include "alicert/responses/parser.h"
+
+#include <cstring>
+
+#include "alicert/limits.h"
+#include "parser_state.h"
+#include "walker.h"
+
+namespace alicert {
+
+static_assert(padding == simdjson::SIMDJSON_PADDING, "alicert::padding must match simdjson's");
+
+std::string_view api_name(api a) noexcept {
+  switch (a) {
+    case api::cas_describe_client_certificate: return "cas.DescribeClientCertificate";
+    case api::kms_describe_certificate: return "kms.DescribeCertificate";
+    case api::kms_get_certificate: return "kms.GetCertificate";
+    case api::cdn_describe_certificate_info: return "cdn.DescribeCertificateInfoByID";
+    case api::api_error: return "api_error";
+  }
+  return "unknown";
+}
+
+parser::parser() : state_(std::make_unique<internal::parser_state>()) {}
+parser::~parser() = default;
+parser::parser(parser&&) noexcept = default;
+parser& parser::operator=(parser&&) noexcept = default;
+
+result<document_view> parser::parse(padded_view input) noexcept {
+  return parse_at(input.data(), 0, input.size(), input.size() + padding, nullptr);
+}
+
+result<document_view> parser::parse(padded_view input, api expected) noexcept {
+  return parse_at(input.data(), 0, input.size(), input.size() + padding, &expected);
+}
+
+namespace {
+
+error make_error(error_code code, std::string message, std::size_t offset) {
+  return error{code, std::move(message), {}, offset};
+}
+
+template <class T>
+void resolve(std::vector<T>& fixups, auto& entries) {
+  for (auto& f : fixups) f.field->entries = {entries.data() + f.begin, f.count};
+  fixups.clear();
+}
+
+}  // namespace
+
+result<document_view> parser::parse_at(const char* base, std::size_t offset, std::size_t size,
+                                       std::size_t allocated, const api* expected) noexcept {
+  internal::parser_state& st = *state_;
+  const char* json = base + offset;
+  if (size > limits::max_document_bytes)
+    return make_error(error_code::document_too_large, "the document is larger than the limit", offset);
+  std::size_t first = 0;
+  while (first < size && (json[first] == ' ' || json[first] == '\n' || json[first] == '\r' ||
+                          json[first] == '\t'))
+    ++first;
+  if (first == size) return make_error(error_code::empty_input, "no JSON document in the input", offset);
+
+  if (st.json_capacity < size || st.json_capacity == 0) {
+    std::size_t capacity = size < 4096 ? 4096 : size;
+    if (st.json.allocate(capacity, limits::max_depth))
+      return make_error(error_code::document_too_large, "cannot allocate for the document", offset);
+    st.json_capacity = capacity;
+  }
+  st.arena.reset(size);
+  st.names.clear();
+  st.tags.clear();
+  st.names_fixups.clear();
+  st.tags_fixups.clear();
+  st.cas = {};
+  st.kms_describe = {};
+  st.kms_get = {};
+  st.cdn = {};
+  st.cdn_items.clear();
+  st.api_error = {};
+
+  internal::od::document doc;
+  internal::walker w(st, doc, base);
+  auto err = st.json.iterate(json, size, allocated - offset).get(doc);
+  if (err) {
+    w.json_error(err, json + first);
+    return *w.fatal;
+  }
+  internal::od::object root;
+  internal::od::json_type type;
+  if (auto e = doc.type().get(type)) {
+    w.json_error(e, json + first);
+    return *w.fatal;
+  }
+  if (type != internal::od::json_type::object)
+    return make_error(error_code::unknown_shape, "a response document is a JSON object", offset + first);
+  if (auto e = doc.get_object().get(root)) {
+    w.json_error(e, json + first);
+    return *w.fatal;
+  }
+  if (!w.root(root)) return *w.fatal;
+  // current_location() is out of bounds exactly when nothing follows the root.
+  const char* trailing = nullptr;
+  if (!doc.current_location().get(trailing))
+    return make_error(error_code::malformed_json, "text after the end of the document",
+                      static_cast<std::size_t>(trailing - base));
+
+  resolve(st.names_fixups, st.names);
+  resolve(st.tags_fixups, st.tags);
+
+  document_view view;
+  view.json = {json, size};
+  view.offset = offset;
+  view.quirks = w.quirks;
+  view.request_id = w.request_id;
+  internal::target owner;
+  if (w.cas_certificate) {
+    view.kind = api::cas_describe_client_certificate;
+    owner = internal::target::cas;
+    st.cas.request_id = w.request_id;
+    view.cas = &st.cas;
+  } else if (w.kms_certificate) {
+    view.kind = api::kms_get_certificate;
+    owner = internal::target::kms_get;
+    st.kms_get.certificate_id = st.kms_describe.certificate_id;
+    st.kms_get.request_id = w.request_id;
+    view.kms_get = &st.kms_get;
+  } else if (w.cert_infos) {
+    view.kind = api::cdn_describe_certificate_info;
+    owner = internal::target::cdn;
+    st.cdn.cert_infos = st.cdn_items;
+    st.cdn.request_id = w.request_id;
+    view.cdn = &st.cdn;
+  } else if (w.kms_describe_key || w.certificate_id) {
+    view.kind = api::kms_describe_certificate;
+    owner = internal::target::kms_describe;
+    st.kms_describe.request_id = w.request_id;
+    view.kms_describe = &st.kms_describe;
+  } else if (w.api_error_code) {
+    view.kind = api::api_error;
+    owner = internal::target::api_error;
+    st.api_error.request_id = w.request_id;
+    view.error = &st.api_error;
+  } else {
+    return make_error(error_code::unknown_shape,
+                      "the document is none of the certificate APIs nor an error envelope",
+                      offset + first);
+  }
+  if (expected && *expected != view.kind) {
+    return make_error(error_code::unexpected_api,
+                      std::string("expected ") + std::string(api_name(*expected)) + ", found " +
+                          std::string(api_name(view.kind)),
+                      offset + first);
+  }
+  if (auto& pending = w.pending[static_cast<std::size_t>(owner)]) return *pending;
+  return view;
+}
+
+std::span<const certificate_record> parser::records(const document_view& doc) noexcept {
+  auto& out = state_->records;
+  out.clear();
+  if (doc.cas) {
+    const cas_certificate_view& c = doc.cas->certificate;
+    certificate_record r;
+    r.source = doc.kind;
+    r.id = c.identifier;
+    r.serial = c.serial_number;
+    r.not_before = c.before_date;
+    r.not_after = c.after_date;
+    r.subject = c.subject_dn;
+    r.sans = c.sans;
+    r.sha256 = c.sha2;
+    r.md5 = c.md5;
+    r.key_algorithm = c.algorithm;
+    r.key_size = c.key_size;
+    r.signature_algorithm = c.sign_algorithm;
+    r.status = c.status;
+    r.certificate_pem = c.x509_certificate;
+    r.cas = &c;
+    out.push_back(r);
+  } else if (doc.kms_describe) {
+    const kms_describe_view& k = *doc.kms_describe;
+    certificate_record r;
+    r.source = doc.kind;
+    r.id = k.certificate_id;
+    r.serial = k.serial;
+    r.not_before = k.not_before;
+    r.not_after = k.not_after;
+    r.subject = k.subject;
+    r.issuer = k.issuer;
+    r.sans = k.subject_alternative_names;
+    r.key_algorithm = k.key_spec;
+    r.signature_algorithm = k.signature_algorithm;
+    r.status = k.status;
+    r.public_key_pem = k.subject_public_key;
+    r.kms_describe = &k;
+    out.push_back(r);
+  } else if (doc.kms_get) {
+    certificate_record r;
+    r.source = doc.kind;
+    r.id = doc.kms_get->certificate_id;
+    r.certificate_pem = doc.kms_get->certificate;
+    r.kms_get = doc.kms_get;
+    out.push_back(r);
+  } else if (doc.cdn) {
+    std::size_t index = 0;
+    for (const cdn_cert_info_view& c : doc.cdn->cert_infos) {
+      certificate_record r;
+      r.source = doc.kind;
+      r.index = index++;
+      r.id = c.cert_id;
+      r.not_before = c.create_time;
+      r.not_after = c.cert_expire_time;
+      r.sans = c.domain_list;
+      r.certificate_pem = c.https_crt;
+      r.cdn = &c;
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace alicert

@@ -1,0 +1,48 @@
+// Internal: what a parser owns and reuses from one document to the next.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "alicert/responses/document.h"
+#include "alicert/responses/record.h"
+#include "inner_text.h"
+
+namespace alicert::internal {
+
+// A list field whose entries are resolved into a span once the parse is over
+// (the entry vectors may grow during the parse; the view structs do not move).
+struct names_fixup {
+  reported_names* field;
+  std::size_t begin;
+  std::size_t count;
+};
+struct tags_fixup {
+  reported_tags* field;
+  std::size_t begin;
+  std::size_t count;
+};
+
+struct parser_state {
+  simdjson::ondemand::parser json;
+  std::size_t json_capacity{0};
+
+  string_arena arena;
+  std::vector<san_entry> names;
+  std::vector<tag> tags;
+  std::vector<names_fixup> names_fixups;
+  std::vector<tags_fixup> tags_fixups;
+
+  cas_response_view cas;
+  kms_describe_view kms_describe;
+  kms_get_view kms_get;
+  cdn_response_view cdn;
+  std::vector<cdn_cert_info_view> cdn_items;
+  api_error_view api_error;
+
+  std::vector<certificate_record> records;
+};
+
+}  // namespace alicert::internal
