@@ -31,5 +31,8 @@ set(ALICERT_PC_CFLAGS "")
 if(NOT BUILD_SHARED_LIBS)
   set(ALICERT_PC_CFLAGS "-DALICERT_STATIC_DEFINE")
 endif()
+# Relocatable: the prefix is found from the .pc file's own place, so
+# `cmake --install --prefix` anywhere gives a working pkg-config file.
+file(RELATIVE_PATH ALICERT_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/alicert.pc.in ${PROJECT_BINARY_DIR}/alicert.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/alicert.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

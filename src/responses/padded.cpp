@@ -1,6 +1,8 @@
 // Padded input buffers.
 #include "alicert/responses/padded.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -25,14 +27,36 @@ result<padded_buffer> padded_buffer::read_file(const char* path) {
   };
   std::FILE* f = std::fopen(path, "rb");
   if (!f) return io_error(errno);
-  std::string bytes;
-  char chunk[65536];
-  std::size_t n;
-  while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) bytes.append(chunk, n);
+  struct stat st {};
+  if (::fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+    int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    std::fclose(f);
+    return io_error(err);
+  }
+  // A regular file is read straight into a buffer of its size (as it was at
+  // open time); anything else (a pipe, a device) into one that doubles.
+  const bool regular = S_ISREG(st.st_mode);
+  std::size_t capacity = regular ? static_cast<std::size_t>(st.st_size) : 65536;
+  padded_buffer buffer = with_size(capacity);
+  std::size_t size = 0;
+  for (;;) {
+    if (size == capacity) {
+      if (regular) break;
+      capacity *= 2;
+      padded_buffer bigger = with_size(capacity);
+      std::memcpy(bigger.data(), buffer.data(), size);
+      buffer = std::move(bigger);
+    }
+    const std::size_t n = std::fread(buffer.data() + size, 1, capacity - size, f);
+    if (n == 0) break;
+    size += n;
+  }
   int err = std::ferror(f) ? errno : 0;
   std::fclose(f);
   if (err) return io_error(err);
-  return padded_buffer(bytes);
+  buffer.size_ = size;
+  std::memset(buffer.data() + size, 0, padding);
+  return buffer;
 }
 
 }  // namespace alicert
