@@ -13,9 +13,5 @@
 #include "alicert/time.h"
 #include "alicert/version.h"
 #include "alicert/responses.h"
-#if __has_include("alicert/x509.h")
 #include "alicert/x509.h"
-#endif
-#if __has_include("alicert/check.h")
 #include "alicert/check.h"
-#endif

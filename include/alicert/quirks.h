@@ -57,10 +57,11 @@ enum class quirk : std::uint8_t {
   der_unreadable_time,          ///< a validity time whose text is no valid UTCTime/GeneralizedTime (OpenSSL defers the check)
   der_unusual_version,          ///< a certificate version other than v1..v3, or v1 written out explicitly
   der_bad_extension,            ///< a SAN or SKI extension that is malformed or repeated; read as absent, as OpenSSL does
+  der_trailing_data,            ///< bytes after the certificate's outer SEQUENCE (OpenSSL ignores them)
 };
 
 /// Number of quirk values; quirk values are 0 .. quirk_count-1.
-inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::der_bad_extension) + 1;
+inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::der_trailing_data) + 1;
 
 /// The stable snake_case name of `q`, e.g. "sans_trailing_comma".
 ALICERT_API std::string_view quirk_name(quirk q) noexcept;

@@ -82,6 +82,7 @@ std::string_view quirk_name(quirk q) noexcept {
     case quirk::der_bad_extension: return "der_bad_extension";
     case quirk::sans_comma_separated: return "sans_comma_separated";
     case quirk::sans_empty_entry: return "sans_empty_entry";
+    case quirk::der_trailing_data: return "der_trailing_data";
   }
   return "unknown_quirk";
 }

@@ -1,6 +1,8 @@
 // Date and time parsing for the three API formats and the two ASN.1 ones.
 #include "alicert/time.h"
 
+#include "common/time_parse.h"
+
 #include <cstdio>
 
 namespace alicert {
@@ -109,59 +111,73 @@ std::int64_t civil_to_epoch(std::int64_t year, unsigned month, unsigned day, uns
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 
-result<utc_seconds> parse_iso8601(std::string_view text, quirk_set* quirks) noexcept {
+const char* internal::parse_iso8601_into(std::string_view text, quirk_set* quirks, utc_seconds& out) noexcept {
   cursor c{text.data(), text.data() + text.size()};
   unsigned f[6];
   bool fractional = false;
-  if (!date_and_clock(c, fractional, f)) return time_error("not an ISO 8601 date-time");
+  if (!date_and_clock(c, fractional, f)) return "not an ISO 8601 date-time";
   std::int64_t offset = 0;
   bool numeric = false;
   if (c.accept('Z') || c.accept('z')) {
   } else if (numeric_offset(c, offset)) {
     numeric = true;
   } else {
-    return time_error("ISO 8601 date-time without a zone (Z or +hh:mm)");
+    return "ISO 8601 date-time without a zone (Z or +hh:mm)";
   }
-  if (!c.done()) return time_error("trailing text after an ISO 8601 date-time");
+  if (!c.done()) return "trailing text after an ISO 8601 date-time";
   if (quirks) {
     if (fractional) quirks->add(quirk::date_fractional_seconds);
     if (numeric && offset != 0) quirks->add(quirk::date_numeric_offset);
   }
-  return make_time(f[0], f[1], f[2], f[3], f[4], f[5], offset);
+  out = make_time(f[0], f[1], f[2], f[3], f[4], f[5], offset);
+  return nullptr;
 }
 
-result<utc_seconds> parse_go_time(std::string_view text, quirk_set* quirks) noexcept {
+const char* internal::parse_go_time_into(std::string_view text, quirk_set* quirks, utc_seconds& out) noexcept {
   cursor c{text.data(), text.data() + text.size()};
   unsigned f[6];
   bool fractional = false;
-  if (!date_and_clock(c, fractional, f)) return time_error("not a `2006-01-02 15:04:05 -0700 MST` time");
+  if (!date_and_clock(c, fractional, f)) return "not a `2006-01-02 15:04:05 -0700 MST` time";
   std::int64_t offset = 0;
   bool iso = false;
   if (c.accept('Z') || c.accept('z')) {
     iso = true;
   } else if (c.peek() == '+' || c.peek() == '-') {
-    if (!numeric_offset(c, offset)) return time_error("bad UTC offset");
+    if (!numeric_offset(c, offset)) return "bad UTC offset";
     iso = true;
   } else {
     c.skip_spaces();
-    if (!numeric_offset(c, offset)) return time_error("Go time without a numeric offset");
+    if (!numeric_offset(c, offset)) return "Go time without a numeric offset";
     c.skip_spaces();
     // The zone abbreviation (UTC, CST, ...) is informative only: letters, digits, +/-.
     while (!c.done()) {
       char ch = c.peek();
       bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
                 ch == '+' || ch == '-';
-      if (!ok) return time_error("bad zone name in a Go time");
+      if (!ok) return "bad zone name in a Go time";
       ++c.p;
     }
   }
-  if (!c.done()) return time_error("trailing text after a date-time");
+  if (!c.done()) return "trailing text after a date-time";
   if (quirks) {
     if (fractional) quirks->add(quirk::date_fractional_seconds);
     if (offset != 0) quirks->add(quirk::date_numeric_offset);
     if (iso) quirks->add(quirk::date_iso8601_in_cdn);
   }
-  return make_time(f[0], f[1], f[2], f[3], f[4], f[5], offset);
+  out = make_time(f[0], f[1], f[2], f[3], f[4], f[5], offset);
+  return nullptr;
+}
+
+result<utc_seconds> parse_iso8601(std::string_view text, quirk_set* quirks) noexcept {
+  utc_seconds t{};
+  if (const char* why = internal::parse_iso8601_into(text, quirks, t)) return time_error(why);
+  return t;
+}
+
+result<utc_seconds> parse_go_time(std::string_view text, quirk_set* quirks) noexcept {
+  utc_seconds t{};
+  if (const char* why = internal::parse_go_time_into(text, quirks, t)) return time_error(why);
+  return t;
 }
 
 utc_seconds from_epoch_millis(std::int64_t millis) noexcept {

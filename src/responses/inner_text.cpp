@@ -83,8 +83,8 @@ class reader {
   }
   [[nodiscard]] std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
 
-  error fail(error_code code, const char* message) const {
-    return error{code, message, {}, offset()};
+  [[nodiscard]] inner_result fail(error_code code, const char* message) const noexcept {
+    return inner_result{0, code, message, offset()};
   }
 
   // A JSON string at the cursor.
@@ -120,6 +120,7 @@ class reader {
     if (peek() == '"') {
       if (!string(digits)) return false;
       digits = trim(digits);
+      number_as_string = true;
     } else {
       const char* s = p_;
       while (p_ != end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '-')) ++p_;
@@ -162,6 +163,20 @@ class reader {
     return p_ != s;
   }
 
+  // Just after a '[': true (and the list consumed) when the list is empty,
+  // as `[]` or as `[ , ]` (an empty list with the trailing comma every entry
+  // of the documented Sans sample carries).
+  bool empty_list_end() noexcept {
+    if (accept(']')) return true;
+    const char* save = p_;
+    if (accept(',') && accept(']')) {
+      trailing_comma = true;
+      return true;
+    }
+    p_ = save;
+    return false;
+  }
+
   // After an element: ',' or the closing bracket. Records trailing commas.
   // Returns 1 to continue, 0 at the end, -1 on error.
   int next(char close) noexcept {
@@ -174,6 +189,7 @@ class reader {
   }
 
   bool trailing_comma{false};
+  bool number_as_string{false};
   bool too_deep{false};
   const char* begin_;
   const char* p_;
@@ -183,7 +199,7 @@ class reader {
   string_arena& arena_;
 };
 
-error inner_error(const reader& r, const char* what) {
+inner_result inner_error(const reader& r, const char* what) noexcept {
   if (r.too_deep) return r.fail(error_code::depth_exceeded, "JSON inside a string nests too deep");
   return r.fail(error_code::invalid_inner_json, what);
 }
@@ -242,12 +258,12 @@ bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcep
   return true;
 }
 
-result<std::size_t> read_cas_sans(std::string_view text, string_arena& arena,
+inner_result read_cas_sans(std::string_view text, string_arena& arena,
                                   std::vector<san_entry>& out, quirk_set& quirks) noexcept {
   reader r(text, arena);
   std::size_t count = 0;
   if (!r.accept('[')) return inner_error(r, "Sans is not a JSON array");
-  if (!r.accept(']')) {
+  if (!r.empty_list_end()) {
     for (;;) {
       san_entry entry;
       if (r.peek() == '"') {  // a bare name in the list
@@ -284,10 +300,11 @@ result<std::size_t> read_cas_sans(std::string_view text, string_arena& arena,
   }
   if (!r.at_end()) return inner_error(r, "text after the Sans array");
   if (r.trailing_comma) quirks.add(quirk::sans_trailing_comma);
-  return count;
+  if (r.number_as_string) quirks.add(quirk::number_as_string);
+  return inner_result{count};
 }
 
-result<std::size_t> read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
+inner_result read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
                                    std::vector<san_entry>& out, quirk_set& quirks) noexcept {
   const bool cdn = kind == name_list_kind::cdn_domain_list;
   std::size_t count = 0;
@@ -304,10 +321,9 @@ result<std::size_t> read_name_list(std::string_view text, name_list_kind kind, s
     return count;
   };
   reader r(text, arena);
-  char first = r.peek();
-  if (first == '[') {
-    r.accept('[');
-    if (!r.accept(']')) {
+  // A JSON array of names at the cursor (its '[' already read).
+  auto array = [&]() -> inner_result {
+    if (!r.empty_list_end()) {
       for (;;) {
         std::string_view name;
         if (!r.string(name)) return inner_error(r, "list entry is not a string");
@@ -317,16 +333,54 @@ result<std::size_t> read_name_list(std::string_view text, name_list_kind kind, s
         if (more == 0) break;
       }
     }
+    return inner_result{};
+  };
+  char first = r.peek();
+  if (first == '[') {
+    r.accept('[');
+    if (auto e = array(); !e) return e;
     if (!r.at_end()) return inner_error(r, "text after the list");
     if (r.trailing_comma) quirks.add(quirk::sans_trailing_comma);
-    return finish();
+    return inner_result{finish()};
+  }
+  if (first == '{' && !cdn) {
+    // {"SubjectAlternativeName": [...]}, the wrapper XML-to-JSON leaves
+    // behind, held in a string. Other members are skipped.
+    r.accept('{');
+    bool found = false;
+    if (!r.accept('}')) {
+      for (;;) {
+        std::string_view key;
+        if (!r.string(key) || !r.accept(':')) return inner_error(r, "bad key in a list wrapper");
+        if (!found && iequals(key, "SubjectAlternativeName") && r.peek() == '[') {
+          found = true;
+          r.accept('[');
+          if (auto e = array(); !e) return e;
+        } else if (!found && iequals(key, "SubjectAlternativeName") && r.peek() == '"') {
+          found = true;
+          std::string_view name;
+          if (!r.string(name)) return inner_error(r, "bad quoted name");
+          if (!add(name)) return r.fail(error_code::too_many_sans, "too many names in a list");
+        } else {
+          if (found && iequals(key, "SubjectAlternativeName")) quirks.add(quirk::duplicate_key);
+          if (!r.skip(1)) return inner_error(r, "bad value in a list wrapper");
+        }
+        int more = r.next('}');
+        if (more < 0) return inner_error(r, "expected , or } in a list wrapper");
+        if (more == 0) break;
+      }
+    }
+    if (!r.at_end()) return inner_error(r, "text after the list wrapper");
+    if (r.trailing_comma) quirks.add(quirk::sans_trailing_comma);
+    quirks.add(quirk::sans_wrapper_object);
+    return inner_result{finish()};
   }
   if (first == '"') {  // one JSON string
     std::string_view name;
     if (!r.string(name) || !r.at_end()) return inner_error(r, "bad quoted name");
     if (!add(name)) return r.fail(error_code::too_many_sans, "too many names in a list");
     quirks.add(cdn ? quirk::domain_list_single : quirk::sans_single_value);
-    return finish();
+    return inner_result{finish()};
   }
   if (first == '{' || first == ']' || first == '}')
     return inner_error(r, "a list must be an array, comma-separated names, or one name");
@@ -336,21 +390,21 @@ result<std::size_t> read_name_list(std::string_view text, name_list_kind kind, s
     std::size_t cut = rest.find(',');
     std::string_view name = rest.substr(0, cut);
     if (name.find_first_of("\"[]{}") != std::string_view::npos)
-      return error{error_code::invalid_inner_json, "bad character in a name list", {},
-                   static_cast<std::size_t>(name.data() - text.data())};
+      return inner_result{0, error_code::invalid_inner_json, "bad character in a name list",
+                          static_cast<std::size_t>(name.data() - text.data())};
     if (!add(name))
-      return error{error_code::too_many_sans, "too many names in a list", {},
-                   static_cast<std::size_t>(name.data() - text.data())};
+      return inner_result{0, error_code::too_many_sans, "too many names in a list",
+                          static_cast<std::size_t>(name.data() - text.data())};
     if (cut == std::string_view::npos) break;
     rest.remove_prefix(cut + 1);
     if (rest.empty()) empty_entry = true;
   }
   if (comma) quirks.add(cdn ? quirk::domain_list_comma_separated : quirk::sans_comma_separated);
   else quirks.add(cdn ? quirk::domain_list_single : quirk::sans_single_value);
-  return finish();
+  return inner_result{finish()};
 }
 
-result<std::size_t> read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
+inner_result read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
                               quirk_set& quirks) noexcept {
   reader r(text, arena);
   std::size_t count = 0;
@@ -392,7 +446,7 @@ result<std::size_t> read_tags(std::string_view text, string_arena& arena, std::v
     return true;
   };
   if (r.accept('[')) {
-    if (!r.accept(']')) {
+    if (!r.empty_list_end()) {
       for (;;) {
         if (!r.accept('{') || !object()) {
           if (count > limits::max_tags) return r.fail(error_code::too_many_tags, "too many tags");
@@ -413,7 +467,7 @@ result<std::size_t> read_tags(std::string_view text, string_arena& arena, std::v
   }
   if (!r.at_end()) return inner_error(r, "text after the tags");
   if (escaped_json) quirks.add(quirk::tag_value_escaped_json);
-  return count;
+  return inner_result{count};
 }
 
 }  // namespace alicert::internal
@@ -430,7 +484,7 @@ result<std::span<const san_entry>> inner_reader::read_cas_sans(std::string_view 
   scratch_->arena.reset(text.size());
   scratch_->names.clear();
   auto n = internal::read_cas_sans(text, scratch_->arena, scratch_->names, quirks);
-  if (!n) return n.error();
+  if (!n) return n.to_error();
   return std::span<const san_entry>(scratch_->names);
 }
 
@@ -440,7 +494,7 @@ result<std::span<const san_entry>> inner_reader::read_name_list(std::string_view
   scratch_->arena.reset(text.size());
   scratch_->names.clear();
   auto n = internal::read_name_list(text, kind, scratch_->arena, scratch_->names, quirks);
-  if (!n) return n.error();
+  if (!n) return n.to_error();
   return std::span<const san_entry>(scratch_->names);
 }
 
@@ -449,7 +503,7 @@ result<std::span<const tag>> inner_reader::read_tags(std::string_view text,
   scratch_->arena.reset(text.size());
   scratch_->tags.clear();
   auto n = internal::read_tags(text, scratch_->arena, scratch_->tags, quirks);
-  if (!n) return n.error();
+  if (!n) return n.to_error();
   return std::span<const tag>(scratch_->tags);
 }
 

@@ -49,14 +49,28 @@ enum class inner_origin : unsigned char {
   json_value,    ///< the raw text of a real JSON array/object in the document
 };
 
-/// Appends the entries of `text` to `out`. Errors: invalid_inner_json,
-/// too_many_sans, depth_exceeded, string_too_long (offset relative to text).
-result<std::size_t> read_cas_sans(std::string_view text, string_arena& arena,
-                                  std::vector<san_entry>& out, quirk_set& quirks) noexcept;
-result<std::size_t> read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
-                                   std::vector<san_entry>& out, quirk_set& quirks) noexcept;
-result<std::size_t> read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
-                              quirk_set& quirks) noexcept;
+/// The outcome of an inner read: the number of entries appended, or a
+/// failure. It never allocates: the parser turns most failures into an
+/// unreadable field, and a parse in the steady state must not allocate.
+struct inner_result {
+  std::size_t count{0};
+  error_code code{error_code::invalid_inner_json};
+  const char* message{nullptr};  ///< null when the read succeeded
+  std::size_t offset{0};         ///< of the failure, relative to the text
+
+  [[nodiscard]] bool ok() const noexcept { return message == nullptr; }
+  explicit operator bool() const noexcept { return ok(); }
+  [[nodiscard]] error to_error() const { return error{code, message, {}, offset}; }
+};
+
+/// Appends the entries of `text` to `out`. Failures: invalid_inner_json,
+/// too_many_sans, too_many_tags, depth_exceeded.
+inner_result read_cas_sans(std::string_view text, string_arena& arena, std::vector<san_entry>& out,
+                           quirk_set& quirks) noexcept;
+inner_result read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
+                            std::vector<san_entry>& out, quirk_set& quirks) noexcept;
+inner_result read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
+                       quirk_set& quirks) noexcept;
 
 struct inner_scratch {
   string_arena arena;

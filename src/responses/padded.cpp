@@ -35,7 +35,7 @@ result<padded_buffer> padded_buffer::read_file(const char* path) {
   }
   // A regular file is read straight into a buffer of its size (as it was at
   // open time); anything else (a pipe, a device) into one that doubles.
-  const bool regular = S_ISREG(st.st_mode);
+  const bool regular = S_ISREG(st.st_mode) && st.st_size > 0;  // /proc files report 0
   std::size_t capacity = regular ? static_cast<std::size_t>(st.st_size) : 65536;
   padded_buffer buffer = with_size(capacity);
   std::size_t size = 0;

@@ -6,6 +6,7 @@
 
 #include "alicert/limits.h"
 #include "parser_state.h"
+#include "scan.h"
 #include "walker.h"
 
 namespace alicert {
@@ -42,6 +43,53 @@ error make_error(error_code code, std::string message, std::size_t offset) {
   return error{code, std::move(message), {}, offset};
 }
 
+// simdjson's stage 1 reports some faults for the whole document: find the
+// byte, and the value holding it, with a scalar scan (error path only).
+error locate_stage1_error(error e, std::string_view doc, std::size_t doc_offset,
+                          simdjson::error_code code) {
+  std::size_t at = doc.size();
+  switch (code) {
+    case simdjson::UTF8_ERROR: at = internal::first_invalid_utf8(doc); break;
+    case simdjson::UNESCAPED_CHARS: at = internal::first_unescaped_control(doc); break;
+    case simdjson::UNCLOSED_STRING: at = internal::unclosed_string(doc); break;
+    default: return e;
+  }
+  if (at == doc.size()) return e;
+  e.offset = doc_offset + at;
+  e.pointer = internal::pointer_at(doc, at);
+  return e;
+}
+
+// A root that is not an object: malformed JSON if it is not one valid JSON
+// value, else a document of no known shape.
+bool valid_scalar_document(std::string_view text) {
+  while (!text.empty() && internal::is_json_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && internal::is_json_space(text.front())) text.remove_prefix(1);
+  if (text == "true" || text == "false" || text == "null") return true;
+  if (internal::is_json_number(text)) return true;
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"') return false;
+  // Stage 1 has checked UTF-8, control characters and quote pairing; the
+  // escapes remain, and no unescaped quote may stand inside.
+  std::string_view body = text.substr(1, text.size() - 2);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '"') return false;
+    if (body[i] != '\\') continue;
+    if (++i == body.size()) return false;
+    const char esc = body[i];
+    if (esc == 'u') {
+      if (body.size() - i < 5) return false;
+      for (std::size_t k = 1; k <= 4; ++k) {
+        const char h = body[i + k];
+        if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) return false;
+      }
+      i += 4;
+    } else if (std::string_view("\"\\/bfnrt").find(esc) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
 template <class T>
 void resolve(std::vector<T>& fixups, auto& entries) {
   for (auto& f : fixups) f.field->entries = {entries.data() + f.begin, f.count};
@@ -64,7 +112,11 @@ result<document_view> parser::parse_at(const char* base, std::size_t offset, std
 
   if (st.json_capacity < size || st.json_capacity == 0) {
     std::size_t capacity = size < 4096 ? 4096 : size;
-    if (st.json.allocate(capacity, limits::max_depth))
+    // simdjson counts the root as depth 1 and enters a container before the
+    // walker can refuse it: its own limit sits above the walker's, so that
+    // depth_exceeded always comes from the walker (simdjson's development
+    // checks assert when its limit is reached).
+    if (st.json.allocate(capacity, limits::max_depth + 4))
       return make_error(error_code::document_too_large, "cannot allocate for the document", offset);
     st.json_capacity = capacity;
   }
@@ -80,22 +132,49 @@ result<document_view> parser::parse_at(const char* base, std::size_t offset, std
   st.cdn_items.clear();
   st.api_error = {};
 
+  const std::string_view text(json, size);
   internal::od::document doc;
-  internal::walker w(st, doc, base);
+  internal::walker w(st, doc, base, json + size);
   auto err = st.json.iterate(json, size, allocated - offset).get(doc);
   if (err) {
     w.json_error(err, json + first);
-    return *w.fatal;
+    return locate_stage1_error(*w.fatal, text, offset, err);
   }
   internal::od::object root;
   internal::od::json_type type;
   if (auto e = doc.type().get(type)) {
     w.json_error(e, json + first);
-    return *w.fatal;
+    return locate_stage1_error(*w.fatal, text, offset, e);
   }
-  if (type != internal::od::json_type::object)
+  if (type == internal::od::json_type::array) {
+    internal::od::value v;
+    if (auto e = doc.get_value().get(v)) {
+      w.json_error(e, json + first);
+      return *w.fatal;
+    }
+    if (!w.skip(v, 0)) return *w.fatal;
+    const char* trailing = nullptr;
+    if (!doc.current_location().get(trailing))
+      return make_error(error_code::malformed_json, "text after the end of the document",
+                        static_cast<std::size_t>(trailing - base));
+  }
+  if (type != internal::od::json_type::object) {
+    if (type != internal::od::json_type::array && !valid_scalar_document(text))
+      return make_error(error_code::malformed_json, "not a JSON value", offset + first);
     return make_error(error_code::unknown_shape, "a response document is a JSON object", offset + first);
+  }
   if (auto e = doc.get_object().get(root)) {
+    if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
+      // The last token of the input does not close the root object: either
+      // the object stops short, or something follows it.
+      std::size_t end = internal::value_end(text, first);
+      std::size_t rest = end;
+      while (rest < size && internal::is_json_space(json[rest])) ++rest;
+      if (end < size && rest < size)
+        return make_error(error_code::malformed_json, "text after the end of the document", offset + rest);
+      return make_error(error_code::malformed_json, "the document ends inside an object or array",
+                        offset + size);
+    }
     w.json_error(e, json + first);
     return *w.fatal;
   }
@@ -120,7 +199,7 @@ result<document_view> parser::parse_at(const char* base, std::size_t offset, std
     owner = internal::target::cas;
     st.cas.request_id = w.request_id;
     view.cas = &st.cas;
-  } else if (w.kms_certificate) {
+  } else if (w.kms_certificate || (w.kms_get_key && !w.kms_describe_key)) {
     view.kind = api::kms_get_certificate;
     owner = internal::target::kms_get;
     st.kms_get.certificate_id = st.kms_describe.certificate_id;

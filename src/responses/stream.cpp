@@ -6,47 +6,13 @@
 // fails every document of the batch, and after an error the stream cannot
 // resynchronise. Here a bad document costs only itself: a raw newline cannot
 // occur inside a JSON string, so an unclosed string ends at the end of its
-// line and the next line (NDJSON) parses again.
+// line and the next line (NDJSON) parses again; and a document whose brackets
+// never close ends where the next line starting with '{' begins.
 #include "alicert/responses/parser.h"
 
+#include "scan.h"
+
 namespace alicert {
-namespace {
-
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// The end of the document that starts at `begin`.
-std::size_t document_end(std::string_view in, std::size_t begin) noexcept {
-  const char first = in[begin];
-  if (first != '{' && first != '[') {
-    std::size_t i = begin;
-    while (i < in.size() && !is_space(in[i]) && (i == begin || (in[i] != '{' && in[i] != '['))) ++i;
-    return i;
-  }
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = begin; i < in.size(); ++i) {
-    const char c = in[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      else if (c == '\n') return i;  // unterminated string: the document is broken here
-      continue;
-    }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '{':
-      case '[': ++depth; break;
-      case '}':
-      case ']':
-        if (--depth == 0) return i + 1;
-        break;
-      default: break;
-    }
-  }
-  return in.size();
-}
-
-}  // namespace
 
 document_stream::document_stream(parser& p, padded_view input) noexcept
     : parser_(&p), input_(input) {}
@@ -54,12 +20,44 @@ document_stream::document_stream(parser& p, padded_view input) noexcept
 bool document_stream::next() noexcept {
   const std::string_view in = input_.view();
   std::size_t pos = end_;
-  while (pos < in.size() && is_space(in[pos])) ++pos;
+  while (pos < in.size() && internal::is_json_space(in[pos])) ++pos;
   if (pos >= in.size()) return false;
   if (started_) ++index_;
   started_ = true;
   begin_ = pos;
-  end_ = document_end(in, pos);
+  // Line objects found after a document that never closed: drop those the
+  // documents read since then have covered.
+  while (resync_at_ < resync_.size() && resync_[resync_at_].begin < pos) ++resync_at_;
+  const auto cut_at_next_line_object = [&](std::size_t after) {
+    std::size_t k = resync_at_;
+    while (k < resync_.size() && resync_[k].begin <= after) ++k;
+    return k < resync_.size() ? resync_[k].begin : in.size();
+  };
+  if (resync_at_ < resync_.size() && resync_[resync_at_].begin == pos) {
+    const std::size_t known = resync_[resync_at_].end;
+    end_ = known != std::string_view::npos ? known : cut_at_next_line_object(pos);
+  } else if (resync_at_ < resync_.size()) {
+    // Between line objects after a broken document: a document that has not
+    // closed by the next line object is cut there too (so no scan runs to the
+    // end of the input again: the whole recovery stays linear).
+    const std::size_t limit = resync_[resync_at_].begin;
+    end_ = internal::value_end(in.substr(0, limit), pos);
+  } else {
+    bool closed = true;
+    end_ = internal::value_end(in, pos, &closed);
+    if (!closed) {
+      // Cut short (a truncated NDJSON line): the broken document ends where
+      // the next line starting with '{' begins, and that one is read on its own.
+      resync_.clear();
+      resync_at_ = 0;
+      try {
+        internal::line_objects_after(in, pos, resync_);
+      } catch (...) {  // out of memory: the rest is one broken document
+        resync_.clear();
+      }
+      end_ = cut_at_next_line_object(pos);
+    }
+  }
   if (end_ <= begin_) end_ = begin_ + 1;  // always make progress
   current_ = parser_->parse_at(input_.data(), begin_, end_ - begin_, in.size() + padding, nullptr);
   return true;

@@ -98,5 +98,14 @@ inline constexpr std::array root_fields{
 // The first root key that only DescribeCertificate has (Arn .. ExportablePrivateKey).
 inline constexpr std::size_t kms_describe_only_first = 1;
 inline constexpr std::size_t kms_describe_only_last = 17;
+// The root keys that only GetCertificate has (CertificateChain, Csr).
+inline constexpr std::size_t kms_get_only_first = 18;
+// walker::fields() marks the keys seen in a 64-bit set, one bit per row.
+static_assert(cas_certificate_fields.size() <= 64 && cdn_cert_info_fields.size() <= 64 &&
+              root_fields.size() <= 64);
+static_assert(root_fields[kms_describe_only_first].key == "Arn");
+static_assert(root_fields[kms_describe_only_last].key == "ExportablePrivateKey");
+static_assert(root_fields[kms_get_only_first].key == "CertificateChain");
+static_assert(root_fields[kms_get_only_first + 1].key == "Csr");
 
 }  // namespace alicert::internal

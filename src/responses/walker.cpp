@@ -5,15 +5,18 @@
 
 #include <charconv>
 #include <cstring>
+#include <functional>
 
 #include "alicert/limits.h"
 #include "alicert/time.h"
+#include "common/time_parse.h"
+#include "scan.h"
 #include "tables.h"
 
 namespace alicert::internal {
 namespace {
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) noexcept { return is_json_space(c); }
 
 bool key_matches(std::string_view key, const field_spec& spec, bool& other_case) noexcept {
   if (key == spec.key) return true;
@@ -52,9 +55,58 @@ T& slot(void* base, const field_spec& spec) noexcept {
   return *reinterpret_cast<T*>(static_cast<char*>(base) + spec.offset);
 }
 
+// A hash index over a field table: a key is found with one comparison
+// instead of a scan of the table. Keys it cannot place (bucket overflow),
+// keys in another case (the error envelope's `code`) and unknown keys fall
+// back to the scan, so the row found is always the scan's.
+class key_index {
+ public:
+  explicit key_index(std::span<const field_spec> table) noexcept : table_(table) {
+    for (std::size_t i = 0; i < table.size() && i < 255; ++i) {
+      for (auto& slot : buckets_[hash(table[i].key)]) {
+        if (slot == 0) {
+          slot = static_cast<std::uint8_t>(i + 1);
+          break;
+        }
+      }
+    }
+  }
+  [[nodiscard]] std::size_t find(std::string_view key, bool& other_case) const noexcept {
+    for (std::uint8_t slot : buckets_[hash(key)]) {
+      if (slot == 0) break;
+      if (table_[slot - 1u].key == key) return slot - 1u;
+    }
+    for (std::size_t i = 0; i < table_.size(); ++i)
+      if (key_matches(key, table_[i], other_case)) return i;
+    return table_.size();
+  }
+
+ private:
+  static std::size_t hash(std::string_view k) noexcept {
+    if (k.empty()) return 0;
+    return (k.size() * 31u + static_cast<unsigned char>(k.front()) * 7u + static_cast<unsigned char>(k.back())) & 63u;
+  }
+  std::span<const field_spec> table_;
+  std::array<std::array<std::uint8_t, 4>, 64> buckets_{};
+};
+
+// The row of `key` in `table`, or table.size().
+std::size_t find_row(std::span<const field_spec> table, std::string_view key, bool& other_case) noexcept {
+  static const key_index root(root_fields), cas(cas_certificate_fields), cdn(cdn_cert_info_fields);
+  if (table.data() == root_fields.data()) return root.find(key, other_case);
+  if (table.data() == cas_certificate_fields.data()) return cas.find(key, other_case);
+  if (table.data() == cdn_cert_info_fields.data()) return cdn.find(key, other_case);
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (key_matches(key, table[i], other_case)) return i;
+  return table.size();
+}
+
 }  // namespace
 
 bool walker::json_error(simdjson::error_code code, const char* at) noexcept {
+  // Errors met while stepping between values (a missing comma, a bad key)
+  // have no value to point at: the iterator's position is where it stopped.
+  if (!at && doc_.current_location().get(at)) at = nullptr;
   switch (code) {
     case simdjson::UTF8_ERROR: return fail(error_code::invalid_utf8, "the input is not valid UTF-8", at);
     case simdjson::DEPTH_ERROR: return fail(error_code::depth_exceeded, "JSON nests too deep", at);
@@ -87,6 +139,14 @@ void walker::defer(target owner, error_code code, const char* message, const cha
   } else {
     set(owner);
   }
+}
+
+// A value of a type the field does not accept: the error is charged to the
+// field's view, and the value is still validated (malformed JSON inside it is
+// a malformed document whatever the API turns out to be).
+bool walker::wrong_type(od::value& v, target owner, const char* message, const char* at) noexcept {
+  defer(owner, error_code::wrong_type, message, at);
+  return skip(v, depth_);
 }
 
 std::string walker::pointer() const {
@@ -122,11 +182,8 @@ bool walker::string_of(od::value& v, std::string_view& out) noexcept {
     return fail(error_code::string_too_long, "a string is longer than the limit", tok.data());
   bool needs_copy = std::memchr(content.data(), '\\', content.size()) != nullptr;
   if (!needs_copy) {
-    // simdjson's On-Demand stage 1 does not reject raw control characters;
-    // JSON does (RFC 8259 section 7).
-    for (char c : content)
-      if (static_cast<unsigned char>(c) < 0x20)
-        return fail(error_code::malformed_json, "a control character inside a JSON string", tok.data());
+    // Raw control characters (RFC 8259 section 7) need no check here: every
+    // simdjson stage 1 kernel refuses them (UNESCAPED_CHARS) before the walk.
     out = content;
     return true;
   }
@@ -165,7 +222,7 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
       if (auto e = v.get_array().get(arr)) return json_error(e, at);
       for (auto item : arr) {
         od::value iv;
-        if (auto e = item.get(iv)) return json_error(e, at);
+        if (auto e = item.get(iv)) return json_error(e, nullptr);
         if (!skip(iv, depth + 1)) return false;
       }
       return true;
@@ -175,9 +232,9 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
       if (auto e = v.get_object().get(obj)) return json_error(e, at);
       for (auto f : obj) {
         od::field field;
-        if (auto e = std::move(f).get(field)) return json_error(e, at);
+        if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
         std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return json_error(e, at);
+        if (auto e = field.unescaped_key().get(key)) return json_error(e, nullptr);
         if (!skip(field.value(), depth + 1)) return false;
       }
       return true;
@@ -186,13 +243,12 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
       std::string_view s;
       return string_of(v, s);
     }
-    case od::json_type::number: {
-      od::number n;
-      auto e = v.get_number().get(n);
-      if (e == simdjson::NUMBER_OUT_OF_RANGE) return true;  // valid JSON
-      if (e) return json_error(e, at);
+    case od::json_type::number:
+      // Any valid JSON number, whatever its magnitude (simdjson's number
+      // parser refuses integers past 64 bits and 1e400, which are valid JSON).
+      if (!is_json_number(trim_token(v.raw_json_token())))
+        return fail(error_code::malformed_json, "malformed JSON number", at);
       return true;
-    }
     case od::json_type::boolean: {
       bool b;
       if (auto e = v.get_bool().get(b)) return json_error(e, at);
@@ -226,8 +282,7 @@ bool walker::read_text(od::value& v, const field_spec& spec, reported_text& r) n
     case od::json_type::null:
       return skip(v, depth_);
     default:
-      defer(spec.owner, error_code::wrong_type, "expected a string", at);
-      return true;
+      return wrong_type(v, spec.owner, "expected a string", at);
   }
   if (r.text.empty()) return true;
   r.value = r.text;
@@ -257,8 +312,7 @@ bool walker::read_integer(od::value& v, const field_spec& spec, reported_int& r)
     case od::json_type::null:
       return skip(v, depth_);
     default:
-      defer(spec.owner, error_code::wrong_type, "expected an integer", at);
-      return true;
+      return wrong_type(v, spec.owner, "expected an integer", at);
   }
   r.text = digits;
   switch (parse_int64(digits, r.value)) {
@@ -302,8 +356,7 @@ bool walker::read_boolean(od::value& v, const field_spec& spec, reported_bool& r
     case od::json_type::null:
       return skip(v, depth_);
     default:
-      defer(spec.owner, error_code::wrong_type, "expected a boolean", at);
-      return true;
+      return wrong_type(v, spec.owner, "expected a boolean", at);
   }
 }
 
@@ -333,26 +386,25 @@ bool walker::read_time(od::value& v, const field_spec& spec, reported_time& r) n
     case od::json_type::null:
       return skip(v, depth_);
     default:
-      defer(spec.owner, error_code::wrong_type, "expected a date-time string", at);
-      return true;
+      return wrong_type(v, spec.owner, "expected a date-time string", at);
   }
   if (r.text.empty()) return true;
-  auto parsed = spec.kind == field_kind::iso_time ? parse_iso8601(r.text, &quirks)
-                                                  : parse_go_time(r.text, &quirks);
-  if (parsed) {
-    r.value = *parsed;
-    r.state = field_state::present;
-  } else {
-    r.state = field_state::unreadable;
-  }
+  const char* unreadable = spec.kind == field_kind::iso_time
+                               ? parse_iso8601_into(r.text, &quirks, r.value)
+                               : parse_go_time_into(r.text, &quirks, r.value);
+  r.state = unreadable ? field_state::unreadable : field_state::present;
   return true;
 }
 
 // Limits are document errors; anything else in inner JSON only makes the
 // field unreadable (its text is kept and checked as `invalid`).
-bool walker::inner_failed(const error& e, const char* at) noexcept {
+bool walker::inner_failed(const inner_result& e, std::string_view text, const char* at) noexcept {
   if (e.code == error_code::invalid_inner_json) return true;
-  if (!fatal) fatal = error{e.code, e.message, pointer(), offset(at) + e.offset};
+  // The inner offset is exact when the text is a view of the input (a raw
+  // array, or a string without escapes); for unescaped text, the value's start.
+  const std::less_equal<const char*> le;
+  const bool in_input = le(base_, text.data()) && le(text.data() + text.size(), end_);
+  if (!fatal) fatal = error{e.code, e.message, pointer(), in_input ? offset(text.data()) + e.offset : offset(at)};
   return false;
 }
 
@@ -362,7 +414,6 @@ bool walker::read_names(od::value& v, const field_spec& spec, reported_names& r,
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
   std::string_view text;
-  const char* text_at = at;
   bool from_string = false;
   switch (t) {
     case od::json_type::null:
@@ -376,22 +427,29 @@ bool walker::read_names(od::value& v, const field_spec& spec, reported_names& r,
       break;
     case od::json_type::object: {
       if (spec.kind != field_kind::kms_sans || wrapped) {
-        defer(spec.owner, error_code::wrong_type, "expected a list", at);
-        return true;
+        return wrong_type(v, spec.owner, "expected a list", at);
       }
       // {"SubjectAlternativeName": [...]}: the wrapper XML-to-JSON leaves behind.
       quirks.add(quirk::sans_wrapper_object);
       od::object obj;
       if (auto e = v.get_object().get(obj)) return json_error(e, at);
+      bool seen_wrapped = false;
       for (auto f : obj) {
         od::field field;
-        if (auto e = std::move(f).get(field)) return json_error(e, at);
+        if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
         std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return json_error(e, at);
+        if (auto e = field.unescaped_key().get(key)) return json_error(e, nullptr);
         push(key);
-        bool ok = key == "SubjectAlternativeName" && !r.present()
-                      ? read_names(field.value(), spec, r, true)
-                      : skip(field.value(), depth_);
+        bool ok = true;
+        if (key != "SubjectAlternativeName") {
+          ok = skip(field.value(), depth_);
+        } else if (seen_wrapped) {
+          quirks.add(quirk::duplicate_key);
+          ok = skip(field.value(), depth_);
+        } else {
+          seen_wrapped = true;
+          ok = read_names(field.value(), spec, r, true);
+        }
         pop();
         if (!ok) return false;
       }
@@ -399,15 +457,14 @@ bool walker::read_names(od::value& v, const field_spec& spec, reported_names& r,
       return true;
     }
     default:
-      defer(spec.owner, error_code::wrong_type, "expected a list", at);
-      return true;
+      return wrong_type(v, spec.owner, "expected a list", at);
   }
   std::string_view trimmed = text;
   while (!trimmed.empty() && is_space(trimmed.front())) trimmed.remove_prefix(1);
   if (trimmed.empty()) return true;  // "" is absent
   if (from_string) r.text = text;
   const std::size_t begin = st_.names.size();
-  result<std::size_t> n = std::size_t{0};
+  inner_result n;
   switch (spec.kind) {
     case field_kind::cas_sans:
       if (!from_string) quirks.add(quirk::sans_as_array);
@@ -425,13 +482,13 @@ bool walker::read_names(od::value& v, const field_spec& spec, reported_names& r,
   }
   if (!n) {
     st_.names.resize(begin);
-    if (!inner_failed(n.error(), text_at)) return false;
+    if (!inner_failed(n, text, at)) return false;
     r.text = text;
     r.state = field_state::unreadable;
     return true;
   }
   r.state = field_state::present;
-  st_.names_fixups.push_back(names_fixup{&r, begin, *n});
+  st_.names_fixups.push_back(names_fixup{&r, begin, n.count});
   return true;
 }
 
@@ -457,14 +514,13 @@ bool walker::read_tags(od::value& v, const field_spec& spec, reported_tags& r) n
       if (!raw_json_of(v, text)) return false;
       break;
     default:
-      defer(spec.owner, error_code::wrong_type, "expected tags", at);
-      return true;
+      return wrong_type(v, spec.owner, "expected tags", at);
   }
   const std::size_t begin = st_.tags.size();
   auto n = internal::read_tags(text, st_.arena, st_.tags, quirks);
   if (!n) {
     st_.tags.resize(begin);
-    if (!inner_failed(n.error(), at)) return false;
+    if (!inner_failed(n, text, at)) return false;
     // Never an error: the documented KMS sample is not JSON even unescaped.
     quirks.add(quirk::tags_unparseable);
     r.text = text;
@@ -472,7 +528,7 @@ bool walker::read_tags(od::value& v, const field_spec& spec, reported_tags& r) n
     return true;
   }
   r.state = field_state::present;
-  st_.tags_fixups.push_back(tags_fixup{&r, begin, *n});
+  st_.tags_fixups.push_back(tags_fixup{&r, begin, n.count});
   return true;
 }
 
@@ -526,10 +582,8 @@ bool walker::fields(od::object obj, std::span<const field_spec> table, void* con
     } else if (table.data() == root_fields.data() && key == "CertInfos") {
       ok = cert_info_list(v);
     } else {
-      std::size_t row = table.size();
       bool other_case = false;
-      for (std::size_t i = 0; i < table.size(); ++i)
-        if (key_matches(key, table[i], other_case)) { row = i; break; }
+      const std::size_t row = find_row(table, key, other_case);
       if (row == table.size()) {
         ok = skip(v, depth_);
       } else if (seen & (std::uint64_t{1} << row)) {
@@ -543,6 +597,7 @@ bool walker::fields(od::object obj, std::span<const field_spec> table, void* con
           if (spec.owner == target::api_error && spec.key == "Code") api_error_code = true;
           if (row >= kms_describe_only_first && row <= kms_describe_only_last) kms_describe_key = true;
           if (row == 0) certificate_id = true;
+          if (row == kms_get_only_first || row == kms_get_only_first + 1) kms_get_key = true;
         }
         ok = read_field(v, spec, bases[static_cast<std::size_t>(spec.owner)]);
       }
@@ -581,8 +636,7 @@ bool walker::certificate(od::value& v) noexcept {
   }
   if (t == od::json_type::null) return skip(v, depth_);
   cas_certificate = true;  // the only API with a structured Certificate
-  defer(target::cas, error_code::wrong_type, "Certificate must be an object (CAS) or a PEM string (KMS)", at);
-  return true;
+  return wrong_type(v, target::cas, "Certificate must be an object (CAS) or a PEM string (KMS)", at);
 }
 
 // `CertInfos`: {"CertInfo": [...]}, {"CertInfo": {...}}, {}, {"CertInfo": []}, or [...].
@@ -600,7 +654,7 @@ bool walker::cert_info_list(od::value& v) noexcept {
       quirks.add(quirk::cert_info_bare_array);
       od::array arr;
       if (auto e = v.get_array().get(arr)) return json_error(e, at);
-      return cert_info_items(arr);
+      return cert_info_items(arr, at);
     }
     case od::json_type::object: {
       od::object obj;
@@ -608,9 +662,9 @@ bool walker::cert_info_list(od::value& v) noexcept {
       bool found = false;
       for (auto f : obj) {
         od::field field;
-        if (auto e = std::move(f).get(field)) return json_error(e, at);
+        if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
         std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return json_error(e, at);
+        if (auto e = field.unescaped_key().get(key)) return json_error(e, nullptr);
         od::value& item = field.value();
         push(key);
         bool ok = true;
@@ -625,7 +679,7 @@ bool walker::cert_info_list(od::value& v) noexcept {
           if (it == od::json_type::array) {
             od::array arr;
             if (auto e = item.get_array().get(arr)) return json_error(e, item_at);
-            ok = cert_info_items(arr);
+            ok = cert_info_items(arr, item_at);
           } else if (it == od::json_type::object) {
             quirks.add(quirk::cert_info_single_object);
             st_.cdn_items.assign(1, cdn_cert_info_view{});
@@ -634,7 +688,7 @@ bool walker::cert_info_list(od::value& v) noexcept {
             quirks.add(quirk::cert_info_empty);
             ok = skip(item, depth_);
           } else {
-            defer(target::cdn, error_code::wrong_type, "CertInfo must be a list or an object", item_at);
+            ok = wrong_type(item, target::cdn, "CertInfo must be a list or an object", item_at);
           }
         }
         pop();
@@ -647,27 +701,22 @@ bool walker::cert_info_list(od::value& v) noexcept {
       quirks.add(quirk::cert_info_empty);
       return skip(v, depth_);
     default:
-      defer(target::cdn, error_code::wrong_type, "CertInfos must be an object or a list", at);
-      return true;
+      return wrong_type(v, target::cdn, "CertInfos must be an object or a list", at);
   }
 }
 
-bool walker::cert_info_items(od::array arr) noexcept {
-  const char* at = nullptr;
+bool walker::cert_info_items(od::array arr, const char* at) noexcept {
   std::size_t count = 0;
-  if (auto e = arr.count_elements().get(count)) return json_error(e, at);
-  if (count > limits::max_certificates) {
-    const char* loc = nullptr;
-    if (doc_.current_location().get(loc)) loc = nullptr;
-    return fail(error_code::too_many_certificates, "more certificates than the limit", loc);
-  }
+  if (auto e = arr.count_elements().get(count)) return json_error(e, nullptr);
+  if (count > limits::max_certificates)
+    return fail(error_code::too_many_certificates, "more certificates than the limit", at);
   if (count == 0) quirks.add(quirk::cert_info_empty);
   // Sized before the walk: views are written in place and never move.
   st_.cdn_items.assign(count, cdn_cert_info_view{});
   std::size_t index = 0;
   for (auto item : arr) {
     od::value v;
-    if (auto e = item.get(v)) return json_error(e, at);
+    if (auto e = item.get(v)) return json_error(e, nullptr);
     push({}, index);
     bool ok = index < count && cert_info_item(v, index);
     pop();
@@ -682,8 +731,7 @@ bool walker::cert_info_item(od::value& v, std::size_t index) noexcept {
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
   if (t != od::json_type::object) {
-    defer(target::cdn, error_code::wrong_type, "a CertInfo entry must be an object", at);
-    return skip(v, depth_);
+    return wrong_type(v, target::cdn, "a CertInfo entry must be an object", at);
   }
   od::object obj;
   if (auto e = v.get_object().get(obj)) return json_error(e, at);

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "alicert/error.h"
 #include "alicert/export.h"
@@ -28,6 +29,10 @@ namespace alicert {
 
 namespace internal {
 struct parser_state;
+struct line_object {
+  std::size_t begin;
+  std::size_t end;
+};
 }
 
 class document_stream;
@@ -95,6 +100,9 @@ class document_stream {
   std::size_t index_{0};
   bool started_{false};
   result<document_view> current_{document_view{}};
+  // Where documents start and end after one that was cut short (stream.cpp).
+  std::vector<internal::line_object> resync_;
+  std::size_t resync_at_{0};
 };
 
 }  // namespace alicert

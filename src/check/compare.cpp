@@ -1,0 +1,153 @@
+// The comparison rules for reported text: masks, hex, IP addresses, DNS names.
+#include "alicert/check/compare.h"
+
+#include <arpa/inet.h>
+
+#include <cstring>
+
+namespace alicert {
+namespace {
+
+constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool is_masked_ipv4(std::string_view t) noexcept {
+  unsigned parts = 0;
+  bool saw_xx = false;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t j = i;
+    while (j < t.size() && t[j] != '.') ++j;
+    std::string_view part = t.substr(i, j - i);
+    if (part.empty() || part.size() > 3) return false;
+    if (part == "XX" || part == "xx" || part == "Xx" || part == "xX") {
+      saw_xx = true;
+    } else {
+      for (char c : part)
+        if (c < '0' || c > '9') return false;
+    }
+    ++parts;
+    if (j == t.size()) break;
+    i = j + 1;
+  }
+  return parts == 4 && saw_xx;
+}
+
+}  // namespace
+
+bool is_masked(std::string_view text) noexcept {
+  unsigned run = 0;
+  for (char c : text) {
+    run = (c == '*') ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return is_masked_ipv4(text);
+}
+
+std::string_view normalize_hex(std::string_view text, std::span<char> out, bool strip_leading_zeros,
+                               bool* leading_zeros) noexcept {
+  if (leading_zeros) *leading_zeros = false;
+  std::size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  if (i + 1 < text.size() && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) i += 2;
+  std::size_t n = 0;
+  std::size_t zeros = 0;  // leading zeros dropped
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_space(c) || c == ':') continue;
+    if (hex_value(c) < 0) return {};
+    if (strip_leading_zeros && n == 0 && c == '0') {
+      ++zeros;
+      continue;
+    }
+    if (n == out.size()) return {};
+    out[n++] = lower(c);
+  }
+  bool stripped = zeros > 0;
+  if (n == 0) {
+    if (zeros == 0 || out.empty()) return {};
+    out[n++] = '0';  // the value zero: a lone "0" is not padding, "00" is
+    stripped = zeros > 1;
+  }
+  if (leading_zeros) *leading_zeros = stripped;
+  return {out.data(), n};
+}
+
+std::string_view to_hex(std::span<const std::uint8_t> bytes, std::span<char> out) noexcept {
+  static constexpr char digits[] = "0123456789abcdef";
+  if (out.size() < bytes.size() * 2) return {};
+  std::size_t n = 0;
+  for (std::uint8_t b : bytes) {
+    out[n++] = digits[b >> 4];
+    out[n++] = digits[b & 0xf];
+  }
+  return {out.data(), n};
+}
+
+ip_address parse_ip(std::string_view text) noexcept {
+  ip_address a;
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
+  char buf[64];
+  if (text.empty() || text.size() >= sizeof buf) return a;
+  std::memcpy(buf, text.data(), text.size());
+  buf[text.size()] = '\0';
+  if (text.find(':') != std::string_view::npos) {
+    if (inet_pton(AF_INET6, buf, a.bytes.data()) == 1) a.size = 16;
+  } else if (inet_pton(AF_INET, buf, a.bytes.data()) == 1) {
+    a.size = 4;
+  }
+  return a;
+}
+
+std::string_view format_ip(std::span<const std::uint8_t> address, std::span<char> out) noexcept {
+  const int family = address.size() == 4 ? AF_INET : address.size() == 16 ? AF_INET6 : 0;
+  if (family == 0 || out.size() < 46) return {};
+  if (!inet_ntop(family, address.data(), out.data(), static_cast<socklen_t>(out.size()))) return {};
+  return {out.data(), std::strlen(out.data())};
+}
+
+namespace {
+std::string_view drop_trailing_dot(std::string_view s) noexcept {
+  if (s.size() > 1 && s.back() == '.') s.remove_suffix(1);
+  return s;
+}
+bool iequal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+}  // namespace
+
+bool dns_equal(std::string_view a, std::string_view b) noexcept {
+  return iequal(drop_trailing_dot(a), drop_trailing_dot(b));
+}
+
+bool dns_covers(std::string_view pattern, std::string_view name) noexcept {
+  pattern = drop_trailing_dot(pattern);
+  name = drop_trailing_dot(name);
+  if (pattern.empty() || name.empty()) return false;
+  if (iequal(pattern, name)) return true;
+  if (pattern.size() < 3 || pattern[0] != '*' || pattern[1] != '.') return false;
+  if (name.find('*') != std::string_view::npos) return false;
+  // The wildcard needs at least two labels after it (no "*.com").
+  const std::string_view suffix = pattern.substr(1);  // ".example.com"
+  if (suffix.find('.', 1) == std::string_view::npos) return false;
+  const std::size_t dot = name.find('.');
+  if (dot == 0 || dot == std::string_view::npos) return false;
+  return iequal(name.substr(dot), suffix);
+}
+
+}  // namespace alicert

@@ -1,1 +1,0 @@
-// Anchors the check wing's object library (a wing may be a header-only start).

@@ -1,0 +1,96 @@
+#include "args.h"
+
+#include <string>
+
+namespace alicert::cli {
+
+std::string_view usage_text() noexcept {
+  return "usage: alicert check [--json] [--now RFC3339] [FILE ...]\n"
+         "       alicert --help | --version\n";
+}
+
+std::string_view help_text() noexcept {
+  return "usage: alicert check [--json] [--now RFC3339] [FILE ...]\n"
+         "       alicert --help | --version\n"
+         "\n"
+         "Checks Alibaba Cloud certificate API responses (CAS DescribeClientCertificate,\n"
+         "KMS DescribeCertificate/GetCertificate, CDN DescribeCertificateInfoByID) against\n"
+         "the X.509 certificates they describe, one report per response document.\n"
+         "\n"
+         "  FILE            a file holding one or many documents (concatenated or one per\n"
+         "                  line); '-' or no FILE reads standard input\n"
+         "  --json          JSON Lines on standard output, one object per document\n"
+         "  --now RFC3339   reference time for validity_at_now (default: the current time)\n"
+         "  --help          this text\n"
+         "  --version       the version\n"
+         "\n"
+         "A kms.DescribeCertificate is checked with the kms.GetCertificate of the same\n"
+         "CertificateId in the same file, wherever it stands.\n"
+         "\n"
+         "Exit status: 0 all documents parsed and nothing disagrees; 1 a finding is\n"
+         "mismatch or invalid; 2 a document could not be parsed or a file could not be read.\n";
+}
+
+namespace {
+
+options usage_error(std::string message) {
+  options o;
+  o.what = options::action::usage_error;
+  o.message = std::move(message);
+  return o;
+}
+
+bool set_now(options& o, std::string_view text) {
+  auto t = parse_iso8601(text, nullptr);
+  if (!t) return false;
+  o.now = *t;
+  o.now_given = true;
+  return true;
+}
+
+}  // namespace
+
+options parse_args(std::span<char* const> argv) {
+  options o;
+  if (argv.size() < 2) return usage_error("missing command");
+  const std::string_view command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    o.what = options::action::help;
+    return o;
+  }
+  if (command == "--version") {
+    o.what = options::action::version;
+    return o;
+  }
+  if (command != "check") return usage_error("unknown command or option '" + std::string(command) + "'");
+
+  o.what = options::action::check;
+  bool options_done = false;
+  for (std::size_t i = 2; i < argv.size(); ++i) {
+    const std::string_view arg = argv[i];
+    if (options_done || arg == "-" || arg.empty() || arg.front() != '-') {
+      o.inputs.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+    } else if (arg == "--json") {
+      o.json = true;
+    } else if (arg == "--help" || arg == "-h") {
+      o.what = options::action::help;
+      return o;
+    } else if (arg == "--now") {
+      if (i + 1 >= argv.size()) return usage_error("--now needs an RFC 3339 time");
+      const std::string_view value = argv[++i];
+      if (!set_now(o, value)) return usage_error("--now: not an RFC 3339 time: '" + std::string(value) + "'");
+    } else if (arg.starts_with("--now=")) {
+      const std::string_view value = arg.substr(6);
+      if (!set_now(o, value)) return usage_error("--now: not an RFC 3339 time: '" + std::string(value) + "'");
+    } else {
+      return usage_error("unknown option '" + std::string(arg) + "'");
+    }
+  }
+  return o;
+}
+
+}  // namespace alicert::cli

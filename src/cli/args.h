@@ -1,0 +1,33 @@
+// alicert CLI: the command line, `alicert check [--json] [--now RFC3339] [FILE ...]`.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alicert/time.h"
+
+namespace alicert::cli {
+
+/// What the command line asks for.
+struct options {
+  enum class action { check, help, version, usage_error };
+  action what{action::usage_error};
+  bool json{false};            ///< --json: JSON Lines instead of the table
+  bool now_given{false};       ///< --now was on the command line
+  utc_seconds now{};           ///< the --now instant (meaningful when now_given)
+  std::vector<std::string_view> inputs;  ///< files; "-" is standard input; empty means "-"
+  std::string message;         ///< for usage_error: what was wrong
+};
+
+/// Reads argv (argv[0] is the program name). Never exits, never prints.
+options parse_args(std::span<char* const> argv);
+
+/// The one-line usage, for standard error after a usage error.
+std::string_view usage_text() noexcept;
+
+/// The full --help text.
+std::string_view help_text() noexcept;
+
+}  // namespace alicert::cli

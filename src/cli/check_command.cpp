@@ -1,0 +1,185 @@
+#include "check_command.h"
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "alicert/responses/parser.h"
+#include "alicert/check/checker.h"
+#include "input.h"
+#include "json_writer.h"
+#include "kms_pairing.h"
+#include "record.h"
+#include "table.h"
+#include "text_escape.h"
+
+namespace alicert::cli {
+
+namespace {
+
+class run_state {
+ public:
+  run_state(const options& o, utc_seconds now) : json_(o.json), now_(now) {}
+
+  void check_input(std::string_view name);
+  [[nodiscard]] int exit_status() const noexcept {
+    if (errors_ || write_failed_) return exit_errors;
+    return findings_ ? exit_findings : exit_ok;
+  }
+  [[nodiscard]] bool write_failed() const noexcept { return write_failed_; }
+
+ private:
+  void emit(const output_record& r);
+  void diagnose(const output_record& r);
+  void check_document(output_record& r, const result<document_view>& doc, kms_pairing& pairing);
+
+  bool json_;
+  bool errors_{false};
+  bool findings_{false};
+  bool write_failed_{false};
+  parser parser_;
+  parser pairing_parser_;  // GetCertificate documents, for kms_pairing
+  utc_seconds now_;
+  checker checker_;
+  std::string line_;
+  std::optional<result<document_report>> report_;  // the last document's
+};
+
+void run_state::emit(const output_record& r) {
+  if (write_failed_) return;
+  line_.clear();
+  if (json_)
+    render_json_line(line_, r);
+  else
+    render_table(line_, r);
+  if (std::fwrite(line_.data(), 1, line_.size(), stdout) != line_.size()) {
+    write_failed_ = true;
+    std::fputs("alicert: cannot write to standard output\n", stderr);
+  }
+}
+
+void run_state::diagnose(const output_record& r) {
+  if (r.error == nullptr) return;
+  std::string msg = "alicert: ";
+  append_terminal_safe(msg, r.input);
+  if (r.error->code != error_code::io_error) {
+    msg += ": document ";
+    msg += std::to_string(r.index);
+    msg += " at offset ";
+    msg += std::to_string(r.offset);
+  }
+  msg += ": ";
+  msg += error_name(r.error->code);
+  if (!r.error->pointer.empty()) {
+    msg += " at ";
+    append_terminal_safe(msg, r.error->pointer);
+  }
+  if (!r.error->message.empty()) {
+    msg += ": ";
+    append_terminal_safe(msg, r.error->message);
+  }
+  msg += '\n';
+  std::fputs(msg.c_str(), stderr);
+}
+
+void run_state::check_document(output_record& r, const result<document_view>& doc,
+                               kms_pairing& pairing) {
+  if (!doc) {
+    r.error = &doc.error();
+    errors_ = true;
+    return;
+  }
+  const document_view& d = *doc;
+  r.kind = d.kind;
+  if (!d.request_id.absent()) r.request_id = d.request_id.text;
+  r.api_error = d.error;
+  r.quirks = d.quirks;
+  const kms_get_view* paired = nullptr;
+  if (d.kind == api::kms_describe_certificate && d.kms_describe != nullptr &&
+      d.kms_describe->certificate_id.present())
+    paired = pairing.find(d.kms_describe->certificate_id.value);
+  check_options how;
+  how.now = now_;
+  how.paired_get = paired;
+  report_.emplace(checker_.check(d, parser_.records(d), how));
+  const auto& report = *report_;
+  if (!report) {
+    // The checker reports problems as findings; an error here is its own
+    // failure: the record says so and the run goes on.
+    r.error = &report.error();
+    errors_ = true;
+    return;
+  }
+  r.quirks.merge(report->quirks);
+  r.certificates = report->certificates;
+  if (report->failed()) findings_ = true;
+}
+
+void run_state::check_input(std::string_view name) {
+  auto bytes = input_bytes::read(name);
+  if (!bytes) {
+    output_record r;
+    r.input = name;
+    r.error = &bytes.error();
+    errors_ = true;
+    diagnose(r);
+    emit(r);
+    return;
+  }
+  const padded_view input = bytes->view();
+  kms_pairing pairing(pairing_parser_, input);
+  document_stream stream(parser_, input);
+  std::size_t documents = 0;
+  while (!write_failed_ && stream.next()) {
+    ++documents;
+    output_record r;
+    r.input = name;
+    r.index = stream.index();
+    r.offset = stream.offset();
+    check_document(r, stream.document(), pairing);
+    diagnose(r);
+    emit(r);
+  }
+  if (documents == 0 && !write_failed_) {
+    // No document at all: the record carries the parser's own verdict on the
+    // whole input (empty_input for an empty or blank one).
+    const auto whole = parser_.parse(input);
+    output_record r;
+    r.input = name;
+    alicert::error empty;
+    empty.code = error_code::empty_input;
+    empty.message = "no document in the input";
+    if (!whole) {
+      r.error = &whole.error();
+    } else {
+      r.error = &empty;
+    }
+    errors_ = true;
+    diagnose(r);
+    emit(r);
+  }
+}
+
+}  // namespace
+
+int run_check(const options& o) {
+  const utc_seconds now =
+      o.now_given ? o.now : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  run_state state(o, now);
+  if (o.inputs.empty()) {
+    state.check_input("-");
+  } else {
+    for (const auto name : o.inputs) {
+      if (state.write_failed()) break;
+      state.check_input(name);
+    }
+  }
+  if (std::fflush(stdout) != 0 && !state.write_failed()) {
+    std::fputs("alicert: cannot write to standard output\n", stderr);
+    return exit_errors;
+  }
+  return state.exit_status();
+}
+
+}  // namespace alicert::cli

@@ -1,0 +1,216 @@
+#include "json_writer.h"
+
+#include <charconv>
+
+#include "text_escape.h"
+
+namespace alicert::cli {
+
+void json_writer::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (need_comma_) out_ += ',';
+}
+
+void json_writer::open(char c) {
+  before_value();
+  out_ += c;
+  need_comma_ = false;
+}
+
+void json_writer::close(char c) {
+  out_ += c;
+  need_comma_ = true;
+}
+
+void json_writer::key(std::string_view name) {
+  before_value();
+  out_ += '"';
+  append_json_escaped(out_, name);
+  out_ += "\":";
+  after_key_ = true;
+}
+
+void json_writer::string(std::string_view text) {
+  before_value();
+  out_ += '"';
+  append_json_escaped(out_, text);
+  out_ += '"';
+  need_comma_ = true;
+}
+
+void json_writer::number(std::uint64_t n) {
+  before_value();
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, r.ptr);
+  need_comma_ = true;
+}
+
+void json_writer::number(std::int64_t n) {
+  before_value();
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, r.ptr);
+  need_comma_ = true;
+}
+
+void json_writer::null() {
+  before_value();
+  out_ += "null";
+  need_comma_ = true;
+}
+
+void json_writer::optional_string(const std::optional<std::string_view>& text) {
+  if (text)
+    string(*text);
+  else
+    null();
+}
+
+namespace {
+
+void write_reported(json_writer& w, std::string_view name, const reported_text& field) {
+  w.key(name);
+  if (field.absent())
+    w.null();
+  else
+    w.string(field.text);
+}
+
+void write_certificate(json_writer& w, const certificate_report& c) {
+  const certificate_facts& f = c.facts;
+  const auto fact = [&](std::string_view text) -> std::optional<std::string_view> {
+    if (!f.decoded) return std::nullopt;
+    return null_if_empty(text);
+  };
+  char not_before[32];
+  char not_after[32];
+  w.begin_object();
+  w.key("id");
+  w.optional_string(reported_id(c));
+  w.key("serial");
+  w.optional_string(fact(f.serial));
+  w.key("not_before");
+  w.optional_string(fact(format_rfc3339(f.not_before, not_before)));
+  w.key("not_after");
+  w.optional_string(fact(format_rfc3339(f.not_after, not_after)));
+  w.key("subject");
+  w.optional_string(f.decoded ? std::optional<std::string_view>(f.subject) : std::nullopt);
+  w.key("issuer");
+  w.optional_string(f.decoded ? std::optional<std::string_view>(f.issuer) : std::nullopt);
+  w.key("sans");
+  if (f.decoded) {
+    w.begin_array();
+    for (const auto& san : f.sans) {
+      w.begin_object();
+      w.key("type");
+      w.string(san_kind_name(san.type));
+      w.key("value");
+      w.string(san.value);
+      w.end_object();
+    }
+    w.end_array();
+  } else {
+    w.null();
+  }
+  w.key("sha256");
+  w.optional_string(fact(f.sha256));
+  w.key("md5");
+  w.optional_string(fact(f.md5));
+  w.key("key_algorithm");
+  w.optional_string(fact(f.key_algorithm));
+  w.key("key_size");
+  if (f.decoded && f.key_size > 0)
+    w.number(static_cast<std::int64_t>(f.key_size));
+  else
+    w.null();
+  w.key("signature_algorithm");
+  w.optional_string(fact(f.signature_algorithm));
+  w.key("validity_at_now");
+  w.optional_string(fact(validity_state_name(f.validity_at_now)));
+  w.key("findings");
+  w.begin_array();
+  for (const auto& finding : c.findings) {
+    w.begin_object();
+    w.key("check");
+    w.string(check_name(finding.check));
+    w.key("status");
+    w.string(status_name(finding.status));
+    w.key("field");
+    w.string(finding.field);
+    w.key("reported");
+    w.optional_string(null_if_empty(finding.reported));
+    w.key("actual");
+    w.optional_string(null_if_empty(finding.actual));
+    w.key("note");
+    w.optional_string(null_if_empty(finding.note));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+void render_json_line(std::string& out, const output_record& r) {
+  json_writer w(out);
+  w.begin_object();
+  w.key("input");
+  w.string(r.input);
+  w.key("index");
+  w.number(static_cast<std::uint64_t>(r.index));
+  w.key("offset");
+  w.number(static_cast<std::uint64_t>(r.offset));
+  w.key("api");
+  if (r.kind)
+    w.string(api_name(*r.kind));
+  else
+    w.null();
+  w.key("request_id");
+  w.optional_string(r.request_id);
+
+  w.key("error");
+  if (r.error != nullptr) {
+    w.begin_object();
+    w.key("code");
+    w.string(error_name(r.error->code));
+    w.key("message");
+    w.string(r.error->message);
+    w.key("path");
+    w.string(r.error->pointer);
+    w.key("offset");
+    w.number(static_cast<std::uint64_t>(r.error->offset));
+    w.end_object();
+  } else {
+    w.null();
+  }
+
+  w.key("api_error");
+  if (r.api_error != nullptr) {
+    w.begin_object();
+    write_reported(w, "code", r.api_error->code);
+    write_reported(w, "message", r.api_error->message);
+    write_reported(w, "host_id", r.api_error->host_id);
+    write_reported(w, "recommend", r.api_error->recommend);
+    w.end_object();
+  } else {
+    w.null();
+  }
+
+  w.key("quirks");
+  w.begin_array();
+  r.quirks.for_each([&](quirk q) { w.string(quirk_name(q)); });
+  w.end_array();
+
+  w.key("certificates");
+  w.begin_array();
+  for (const auto& c : r.certificates) write_certificate(w, c);
+  w.end_array();
+  w.end_object();
+  out += '\n';
+}
+
+}  // namespace alicert::cli

@@ -1,0 +1,246 @@
+// Byte-level scans of raw JSON text (see scan.h).
+#include "scan.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace alicert::internal {
+
+std::size_t value_end(std::string_view in, std::size_t begin, bool* closed) noexcept {
+  if (closed) *closed = true;
+  const char first = in[begin];
+  if (first == '"') {  // a bare string: to its closing quote, or the end of its line
+    for (std::size_t i = begin + 1; i < in.size(); ++i) {
+      if (in[i] == '\n') return i;
+      if (in[i] == '\\') {
+        if (i + 1 < in.size() && in[i + 1] == '\n') return i + 1;
+        ++i;
+      } else if (in[i] == '"') {
+        return i + 1;
+      }
+    }
+    if (closed) *closed = false;
+    return in.size();
+  }
+  if (first != '{' && first != '[') {
+    std::size_t i = begin;
+    while (i < in.size() && !is_json_space(in[i]) && (i == begin || (in[i] != '{' && in[i] != '['))) ++i;
+    return i;
+  }
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = begin; i < in.size(); ++i) {
+    const char c = in[i];
+    if (in_string) {
+      // A raw newline cannot occur inside a JSON string, escaped or not: an
+      // unterminated string ends the (broken) document at its line's end.
+      if (c == '\n') return i;
+      if (c == '\\') {
+        if (i + 1 < in.size() && in[i + 1] == '\n') return i + 1;
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; break;
+      case '{':
+      case '[': ++depth; break;
+      case '}':
+      case ']':
+        if (--depth == 0) return i + 1;
+        break;
+      default: break;
+    }
+  }
+  if (closed) *closed = false;
+  return in.size();
+}
+
+void line_objects_after(std::string_view in, std::size_t begin, std::vector<line_object>& out) {
+  // value_end(begin) ran to the end: no raw newline stood inside a string
+  // (it would have ended the value there), so at the start of every line the
+  // scan is outside strings, exactly as a scan starting there would be. A
+  // line object then ends where the depth first returns to its level.
+  struct open_object {
+    std::size_t index;  // in `out`
+    std::size_t level;  // depth before its '{'
+  };
+  std::vector<open_object> open;
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = begin; i < in.size(); ++i) {
+    const char c = in[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; break;
+      case '{':
+      case '[':
+        if (c == '{' && i > begin && in[i - 1] == '\n') {
+          open.push_back({out.size(), depth});
+          out.push_back({i, std::string_view::npos});
+        }
+        ++depth;
+        break;
+      case '}':
+      case ']':
+        if (depth > 0) --depth;
+        while (!open.empty() && open.back().level == depth) {
+          out[open.back().index].end = i + 1;
+          open.pop_back();
+        }
+        break;
+      default: break;
+    }
+  }
+}
+
+std::size_t first_invalid_utf8(std::string_view in) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const std::size_t n = in.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned c = s[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
+    unsigned lo = 0x80, hi = 0xBF;  // bounds of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) { len = 3; lo = 0xA0; }
+    else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
+    else if (c >= 0xE1 && c <= 0xEF) len = 3;
+    else if (c == 0xF0) { len = 4; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else return i;
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return n;
+}
+
+std::size_t first_unescaped_control(std::string_view in) noexcept {
+  bool in_string = false;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (!in_string) {
+      if (c == '"') in_string = true;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) return i;
+    if (c == '\\') ++i;
+    else if (c == '"') in_string = false;
+  }
+  return in.size();
+}
+
+std::size_t unclosed_string(std::string_view in) noexcept {
+  std::size_t open = in.size();
+  bool in_string = false;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (!in_string) {
+      if (c == '"') { in_string = true; open = i; }
+      continue;
+    }
+    if (c == '\\') ++i;
+    else if (c == '"') in_string = false;
+  }
+  return in_string ? open : in.size();
+}
+
+std::string pointer_at(std::string_view json, std::size_t target) {
+  struct frame {
+    bool object;
+    bool expect_key;
+    std::string_view key;
+    std::size_t index;
+  };
+  std::vector<frame> stack;
+  std::size_t i = 0;
+  const std::size_t stop = target < json.size() ? target : json.size();
+  while (i < stop) {
+    const char c = json[i];
+    if (c == '"') {
+      std::size_t j = i + 1;
+      while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
+      if (j >= stop) break;  // the target is inside this string
+      if (!stack.empty() && stack.back().object && stack.back().expect_key) {
+        stack.back().key = json.substr(i + 1, j - i - 1);
+        stack.back().expect_key = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    switch (c) {
+      case '{': stack.push_back({true, true, {}, 0}); break;
+      case '[': stack.push_back({false, false, {}, 0}); break;
+      case '}':
+      case ']':
+        if (!stack.empty()) stack.pop_back();
+        break;
+      case ',':
+        if (!stack.empty()) {
+          if (stack.back().object) {
+            stack.back().expect_key = true;
+            stack.back().key = {};
+          } else {
+            ++stack.back().index;
+          }
+        }
+        break;
+      default: break;
+    }
+    ++i;
+  }
+  std::string out;
+  for (const frame& f : stack) {
+    if (f.object) {
+      if (f.expect_key) break;  // the target is in a key, not in a value
+      out += '/';
+      for (char c : f.key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+      }
+    } else {
+      out += '/';
+      out += std::to_string(f.index);
+    }
+  }
+  return out;
+}
+
+bool is_json_number(std::string_view t) noexcept {
+  std::size_t i = 0;
+  const std::size_t n = t.size();
+  auto digit = [&](std::size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
+  if (i < n && t[i] == '-') ++i;
+  if (!digit(i)) return false;
+  if (t[i] == '0') {
+    ++i;
+  } else {
+    while (digit(i)) ++i;
+  }
+  if (i < n && t[i] == '.') {
+    ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == n;
+}
+
+}  // namespace alicert::internal

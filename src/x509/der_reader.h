@@ -1,0 +1,151 @@
+// Internal: the non-allocating DER cursor every x509 reader is built on.
+//
+// Failures are recorded once in a `der_fault` (code, offset, static message)
+// and the functions return false; the public API turns the fault into an
+// `alicert::error` at its boundary, so the hot path never builds strings.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "alicert/error.h"
+#include "alicert/quirks.h"
+#include "alicert/x509/der.h"
+
+namespace alicert::x509 {
+struct general_name;
+}
+
+namespace alicert::internal {
+
+using bytes = std::span<const std::uint8_t>;
+
+struct der_fault {
+  error_code code{error_code::der_bad_value};
+  std::size_t offset{0};
+  const char* what{""};
+  bool failed{false};
+};
+
+/// Builds the public error for a recorded fault.
+error to_error(const der_fault& fault);
+
+/// OpenSSL stops at 30 levels of nested constructed encodings; so does alicert.
+inline constexpr unsigned max_der_nesting = 30;
+
+struct der_context {
+  const std::uint8_t* base;  // offsets are measured from here
+  der_fault* fault;
+  quirk_set* quirks;  // may be null
+
+  bool fail(error_code code, const std::uint8_t* at, const char* what) const noexcept {
+    if (!fault->failed) {
+      fault->failed = true;
+      fault->code = code;
+      fault->offset = static_cast<std::size_t>(at - base);
+      fault->what = what;
+    }
+    return false;
+  }
+  void note(quirk q) const noexcept {
+    if (quirks) quirks->add(q);
+  }
+};
+
+/// Reads one TLV from [p, end); on success `out` is set and true returned.
+bool read_tlv_at(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
+                 x509::tlv& out) noexcept;
+
+/// A forward cursor over the content of one constructed TLV (or a whole input).
+class der_cursor {
+ public:
+  der_cursor(const der_context& ctx, bytes data) noexcept
+      : ctx_(&ctx), p_(data.data()), end_(data.data() + data.size()) {}
+
+  [[nodiscard]] bool done() const noexcept { return p_ == end_; }
+  [[nodiscard]] const std::uint8_t* position() const noexcept { return p_; }
+  [[nodiscard]] const der_context& context() const noexcept { return *ctx_; }
+
+  /// The next identifier octet is `id` (without reading it).
+  [[nodiscard]] bool at(std::uint8_t id) const noexcept { return p_ != end_ && *p_ == id; }
+
+  /// Reads the next TLV, whatever its tag.
+  bool next(x509::tlv& out) noexcept {
+    if (!read_tlv_at(*ctx_, p_, end_, out)) return false;
+    p_ = out.encoding.data() + out.encoding.size();
+    return true;
+  }
+
+  /// Reads the next TLV and requires identifier `id`.
+  bool expect(std::uint8_t id, x509::tlv& out, const char* what) noexcept {
+    if (p_ == end_) return ctx_->fail(error_code::der_truncated, p_, what);
+    if (*p_ != id) return ctx_->fail(error_code::der_bad_tag, p_, what);
+    return next(out);
+  }
+
+  /// Reads a SEQUENCE OF / SET OF (`id` is 0x30 or 0x31). OpenSSL's template
+  /// decoder does not check the constructed bit of these, so the primitive
+  /// form (0x10 / 0x11) is read too, noting quirk::der_ber_encoding.
+  bool expect_list(std::uint8_t id, x509::tlv& out, const char* what) noexcept {
+    const auto primitive = static_cast<std::uint8_t>(id & ~0x20u);
+    if (at(primitive)) {
+      ctx_->note(quirk::der_ber_encoding);
+      return next(out);
+    }
+    return expect(id, out, what);
+  }
+
+  /// Reads the next TLV when its identifier is `id`; `present` tells whether it was.
+  bool optional(std::uint8_t id, x509::tlv& out, bool& present) noexcept {
+    present = at(id);
+    return !present || next(out);
+  }
+
+  /// Requires that nothing is left (a SEQUENCE whose content is longer than its fields).
+  bool finish(const char* what) const noexcept {
+    return done() || ctx_->fail(error_code::der_bad_length, p_, what);
+  }
+
+ private:
+  const der_context* ctx_;
+  const std::uint8_t* p_;
+  const std::uint8_t* end_;
+};
+
+/// A string-like primitive (BIT STRING, OCTET STRING, character strings) may
+/// arrive constructed in BER, as segments. One segment (possibly nested) is
+/// still one contiguous run of bytes, so alicert views it in place; several
+/// would need a copy, so their content is reported as unavailable (false).
+/// Either way a constructed encoding notes quirk::der_ber_encoding.
+bool string_content(const der_context& ctx, const x509::tlv& t, bytes& content) noexcept;
+
+/// Checks INTEGER content as OpenSSL 3 does, but tolerates redundant leading
+/// octets (quirk::der_non_minimal_integer). Empty content is an error.
+bool check_integer(const der_context& ctx, const x509::tlv& t) noexcept;
+
+/// Checks OBJECT IDENTIFIER content as OpenSSL 3 does.
+bool check_oid(const der_context& ctx, const x509::tlv& t) noexcept;
+
+/// Reads a BIT STRING's unused-bits octet; `bits` receives the remaining octets.
+/// A constructed (BER) BIT STRING of one segment is read through it; of
+/// several, `bits` is their raw content and unused_bits 0.
+bool read_bit_string(const der_context& ctx, const x509::tlv& t, bytes& bits,
+                     std::uint8_t& unused_bits) noexcept;
+
+/// True for the identifier of a SEQUENCE OF / SET OF `id`, in either form (see der_cursor::expect_list).
+inline bool is_list(std::uint8_t identifier, std::uint8_t id) noexcept {
+  return identifier == id || identifier == static_cast<std::uint8_t>(id & ~0x20u);
+}
+
+/// Validates a Name (SEQUENCE OF SET OF SEQUENCE {OID, ANY}) and notes
+/// quirk::der_unusual_string_type / der_ber_encoding for its values.
+bool check_name(const der_context& ctx, const x509::tlv& name) noexcept;
+
+/// Reads one GeneralName from `c` (general_name.cpp).
+bool read_general_name(const der_context& ctx, der_cursor& c, x509::general_name& out) noexcept;
+
+/// Number of significant bits of a big-endian unsigned magnitude (leading zero octets skipped).
+std::uint32_t bit_length(bytes magnitude) noexcept;
+
+}  // namespace alicert::internal

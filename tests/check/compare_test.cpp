@@ -1,0 +1,109 @@
+// The comparison rules of reported text (compare.h).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+
+#include "alicert/check.h"
+
+namespace {
+
+using alicert::is_masked;
+
+TEST(Compare, MasksAreRunsOfFourStarsOrXxOctets) {
+  EXPECT_TRUE(is_masked("9a28de48-8d8b-484d-a766-dec4****"));
+  EXPECT_TRUE(is_masked("79 36 26 DE 9F F5 15 E3 56 DC ********"));
+  EXPECT_TRUE(is_masked("192.0.XX.XX"));
+  EXPECT_TRUE(is_masked("192.0.2.xx"));
+  EXPECT_TRUE(is_masked(" 10.XX.0.1 "));
+  EXPECT_FALSE(is_masked("***"));
+  EXPECT_FALSE(is_masked("a*b*c*d"));
+  EXPECT_FALSE(is_masked("1644xx"));  // not a mask by the rule, even if the docs mean one
+  EXPECT_FALSE(is_masked("MIIBXXcgAwIBAgIJAKXX"));  // base64 with XX by chance
+  EXPECT_FALSE(is_masked("XX.XX.XX"));              // three octets: not an address
+  EXPECT_FALSE(is_masked("192.0.2.10"));
+  EXPECT_FALSE(is_masked(""));
+}
+
+std::string hex(std::string_view in, bool strip, bool* zeros = nullptr) {
+  std::array<char, 128> buf{};
+  return std::string(alicert::normalize_hex(in, buf, strip, zeros));
+}
+
+TEST(Compare, HexNormalization) {
+  EXPECT_EQ(hex("79 36 26 DE", false), "793626de");
+  EXPECT_EQ(hex("0x0A:BC:de", false), "0abcde");
+  EXPECT_EQ(hex("0X00ff", true), "ff");
+  bool zeros = false;
+  EXPECT_EQ(hex("000001", true, &zeros), "1");
+  EXPECT_TRUE(zeros);
+  EXPECT_EQ(hex("0", true, &zeros), "0");
+  EXPECT_FALSE(zeros);
+  EXPECT_EQ(hex("00", true, &zeros), "0");
+  EXPECT_TRUE(zeros);
+  EXPECT_EQ(hex("12g4", false), "");
+  EXPECT_EQ(hex("-12", false), "");
+  EXPECT_EQ(hex("  ", false), "");
+  EXPECT_EQ(hex("0x", false), "");
+}
+
+TEST(Compare, ToHex) {
+  const std::uint8_t b[] = {0x00, 0xab, 0x10};
+  std::array<char, 6> out{};
+  EXPECT_EQ(alicert::to_hex(b, out), "00ab10");
+  std::array<char, 5> small{};
+  EXPECT_EQ(alicert::to_hex(b, small), "");
+}
+
+TEST(Compare, IpAddresses) {
+  auto a = alicert::parse_ip("192.0.2.10");
+  ASSERT_EQ(a.size, 4);
+  EXPECT_EQ(a.bytes[0], 192);
+  EXPECT_EQ(a.bytes[3], 10);
+  EXPECT_EQ(alicert::parse_ip("2001:db8::1"), alicert::parse_ip("2001:0DB8:0:0:0:0:0:0001"));
+  EXPECT_EQ(alicert::parse_ip("[::1]").size, 16);
+  EXPECT_EQ(alicert::parse_ip("::ffff:192.0.2.1").size, 16);
+  EXPECT_EQ(alicert::parse_ip("example.com").size, 0);
+  EXPECT_EQ(alicert::parse_ip("192.0.2").size, 0);
+  EXPECT_EQ(alicert::parse_ip("192.0.2.256").size, 0);
+  EXPECT_EQ(alicert::parse_ip("").size, 0);
+  std::array<char, 64> out{};
+  EXPECT_EQ(alicert::format_ip(alicert::parse_ip("2001:0db8:0:0:1:0:0:1").view(), out), "2001:db8::1:0:0:1");
+  EXPECT_EQ(alicert::format_ip(alicert::parse_ip("10.0.0.1").view(), out), "10.0.0.1");
+  const std::uint8_t odd[8] = {};
+  EXPECT_EQ(alicert::format_ip(odd, out), "");
+}
+
+TEST(Compare, DnsNames) {
+  EXPECT_TRUE(alicert::dns_equal("WWW.Example.COM", "www.example.com."));
+  EXPECT_FALSE(alicert::dns_equal("www.example.com", "example.com"));
+  EXPECT_TRUE(alicert::dns_covers("*.example.com", "a.example.com"));
+  EXPECT_TRUE(alicert::dns_covers("*.Example.com", "A.EXAMPLE.com"));
+  EXPECT_FALSE(alicert::dns_covers("*.example.com", "example.com"));
+  EXPECT_FALSE(alicert::dns_covers("*.example.com", "a.b.example.com"));
+  EXPECT_FALSE(alicert::dns_covers("*.com", "example.com"));
+  EXPECT_FALSE(alicert::dns_covers("a.*.example.com", "a.b.example.com"));
+  EXPECT_FALSE(alicert::dns_covers("w*.example.com", "www.example.com"));
+  EXPECT_TRUE(alicert::dns_covers("*.example.com", "*.example.com"));
+  EXPECT_FALSE(alicert::dns_covers("a.example.com", "*.example.com"));
+  EXPECT_TRUE(alicert::dns_covers("example.com", "example.com"));
+}
+
+TEST(Compare, Names) {
+  EXPECT_EQ(alicert::check_name(alicert::check_id::certificate), "certificate");
+  EXPECT_EQ(alicert::check_name(alicert::check_id::csr_public_key), "csr_public_key");
+  EXPECT_EQ(alicert::check_name(alicert::check_id::organizational_unit), "organizational_unit");
+  EXPECT_EQ(alicert::check_count, 25u);
+  const char* statuses[] = {"match", "mismatch", "invalid", "masked", "absent", "unverifiable"};
+  for (unsigned i = 0; i < 6; ++i)
+    EXPECT_EQ(alicert::status_name(static_cast<alicert::finding_status>(i)), statuses[i]);
+  EXPECT_EQ(alicert::san_kind_name(alicert::san_kind::ip), "ip");
+  EXPECT_EQ(alicert::validity_state_name(alicert::validity_state::not_yet_valid), "not_yet_valid");
+  // every check has a distinct name
+  for (unsigned i = 0; i < alicert::check_count; ++i)
+    for (unsigned j = i + 1; j < alicert::check_count; ++j)
+      EXPECT_NE(alicert::check_name(static_cast<alicert::check_id>(i)),
+                alicert::check_name(static_cast<alicert::check_id>(j)));
+}
+
+}  // namespace
