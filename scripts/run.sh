@@ -11,7 +11,7 @@ build="$root/build/release"
 "$root/scripts/deps.sh"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DALICERT_BUILD_TESTS=OFF -DALICERT_INSTALL=OFF >/dev/null
-cmake --build "$build" --target alicert_cli -j"$(nproc)"
+cmake --build "$build" --target alicert_cli -j"$(nproc)" >&2
 
 shopt -s nullglob
 inputs=("$root"/corpus/parse_{cas,kms,cdn,error}/*.json "$root"/corpus/check/*)

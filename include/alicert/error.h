@@ -82,18 +82,34 @@ class [[nodiscard]] result {
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The value. Precondition: has_value().
-  [[nodiscard]] T& value() & noexcept { return *std::get_if<0>(&state_); }
-  [[nodiscard]] const T& value() const& noexcept { return *std::get_if<0>(&state_); }
-  [[nodiscard]] T&& value() && noexcept { return std::move(*std::get_if<0>(&state_)); }
-  T* operator->() noexcept { return std::get_if<0>(&state_); }
-  const T* operator->() const noexcept { return std::get_if<0>(&state_); }
+  [[nodiscard]] T& value() & noexcept { return *held<0>(); }
+  [[nodiscard]] const T& value() const& noexcept { return *held<0>(); }
+  [[nodiscard]] T&& value() && noexcept { return std::move(*held<0>()); }
+  T* operator->() noexcept { return held<0>(); }
+  const T* operator->() const noexcept { return held<0>(); }
   T& operator*() & noexcept { return value(); }
   const T& operator*() const& noexcept { return value(); }
 
   /// The error. Precondition: !has_value().
-  [[nodiscard]] const ::alicert::error& error() const noexcept { return *std::get_if<1>(&state_); }
+  [[nodiscard]] const ::alicert::error& error() const noexcept { return *held<1>(); }
 
  private:
+  // The alternative a precondition promises is there (as with std::optional's
+  // operator*, breaking it is undefined); saying so lets the compiler drop
+  // the null path it would otherwise warn about.
+  template <std::size_t I>
+  auto* held() noexcept {
+    auto* p = std::get_if<I>(&state_);
+    if (p == nullptr) __builtin_unreachable();
+    return p;
+  }
+  template <std::size_t I>
+  const auto* held() const noexcept {
+    const auto* p = std::get_if<I>(&state_);
+    if (p == nullptr) __builtin_unreachable();
+    return p;
+  }
+
   std::variant<T, ::alicert::error> state_;
 };
 
