@@ -61,7 +61,7 @@ T& slot(void* base, const field_spec& spec) noexcept {
 // back to the scan, so the row found is always the scan's.
 class key_index {
  public:
-  explicit key_index(std::span<const field_spec> table) noexcept : table_(table) {
+  constexpr explicit key_index(std::span<const field_spec> table) noexcept : table_(table) {
     for (std::size_t i = 0; i < table.size() && i < 255; ++i) {
       for (auto& slot : buckets_[hash(table[i].key)]) {
         if (slot == 0) {
@@ -82,7 +82,7 @@ class key_index {
   }
 
  private:
-  static std::size_t hash(std::string_view k) noexcept {
+  static constexpr std::size_t hash(std::string_view k) noexcept {
     if (k.empty()) return 0;
     return (k.size() * 31u + static_cast<unsigned char>(k.front()) * 7u + static_cast<unsigned char>(k.back())) & 63u;
   }
@@ -92,7 +92,8 @@ class key_index {
 
 // The row of `key` in `table`, or table.size().
 std::size_t find_row(std::span<const field_spec> table, std::string_view key, bool& other_case) noexcept {
-  static const key_index root(root_fields), cas(cas_certificate_fields), cdn(cdn_cert_info_fields);
+  // Built at compile time: no run-time initialisation, no shared state.
+  static constexpr key_index root(root_fields), cas(cas_certificate_fields), cdn(cdn_cert_info_fields);
   if (table.data() == root_fields.data()) return root.find(key, other_case);
   if (table.data() == cas_certificate_fields.data()) return cas.find(key, other_case);
   if (table.data() == cdn_cert_info_fields.data()) return cdn.find(key, other_case);
