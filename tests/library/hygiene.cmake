@@ -1,3 +1,4 @@
+cmake_policy(SET CMP0007 NEW)
 # ctest driver: what the library binary exports and calls.
 #  - Every symbol it exports (default visibility) is public API: in namespace
 #    alicert, never alicert::internal; everything else is hidden.
