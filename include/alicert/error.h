@@ -81,7 +81,7 @@ class [[nodiscard]] result {
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
 
-  /// The value. Precondition: has_value().
+  /// The value. Precondition: has_value() (as std::optional's operator*).
   [[nodiscard]] T& value() & noexcept { return *held<0>(); }
   [[nodiscard]] const T& value() const& noexcept { return *held<0>(); }
   [[nodiscard]] T&& value() && noexcept { return std::move(*held<0>()); }
@@ -89,6 +89,12 @@ class [[nodiscard]] result {
   const T* operator->() const noexcept { return held<0>(); }
   T& operator*() & noexcept { return value(); }
   const T& operator*() const& noexcept { return value(); }
+
+  /// The value, or null when the call failed: the checked form of value().
+  [[nodiscard]] T* value_ptr() noexcept { return std::get_if<0>(&state_); }
+  [[nodiscard]] const T* value_ptr() const noexcept { return std::get_if<0>(&state_); }
+  /// The error, or null when the call succeeded: the checked form of error().
+  [[nodiscard]] const ::alicert::error* error_ptr() const noexcept { return std::get_if<1>(&state_); }
 
   /// The error. Precondition: !has_value().
   [[nodiscard]] const ::alicert::error& error() const noexcept { return *held<1>(); }

@@ -108,17 +108,10 @@ bool iequal(std::string_view a, std::string_view b) noexcept {
   return true;
 }
 
-// The value of `r`, or null: lets the compiler see the check (-Wnull-dereference).
-template <class T>
-const T* value_of(const result<T>& r) noexcept {
-  return r.operator->();
-}
-
-// The message of a failed `r` (GCC cannot see that a failed result holds its error).
+// The message of a failed `r`, or nothing.
 template <class T>
 std::string_view message_of(const result<T>& r) noexcept {
-  if (r.has_value()) return {};
-  const auto* e = &r.error();
+  const auto* e = r.error_ptr();
   return e != nullptr ? std::string_view(e->message) : std::string_view{};
 }
 
@@ -213,7 +206,7 @@ class run {
     }
     cert_.why = "the certificate could not be decoded";
     auto decoded = dec.decode(pem.text, &rep_->quirks);
-    const auto* blocks = value_of(decoded);
+    const auto* blocks = decoded.value_ptr();
     if (blocks == nullptr) {
       emit(finding_status::invalid, s_.arena.copy(message_of(decoded)));
       return {};
@@ -223,7 +216,7 @@ class run {
       return {};
     }
     auto read = x509::read_certificate(blocks->front().der);
-    const auto* view = value_of(read);
+    const auto* view = read.value_ptr();
     if (view == nullptr) {
       emit(finding_status::invalid, s_.arena.copy(message_of(read)));
       return {};
@@ -808,7 +801,7 @@ class run {
         return;
       }
       auto read = x509::read_certificate(blocks[i].der);
-      const auto* next = value_of(read);
+      const auto* next = read.value_ptr();
       if (next == nullptr) {
         s_.join = "a chain certificate cannot be decoded: ";
         s_.join += message_of(read);

@@ -21,8 +21,10 @@ std::vector<fs::path> corpus_files(const std::string& dir, const std::string& ex
   const fs::path root = fs::path(ALICERT_CORPUS_DIR) / dir;
   if (!fs::is_directory(root, ec)) return files;
   for (const auto& entry : fs::directory_iterator(root, ec))
-    if (entry.is_regular_file() && (ext.empty() ? entry.path().filename() != "README.md"
-                                                 : entry.path().extension() == ext)) files.push_back(entry.path());
+    // regress_* files are fuzzer findings replayed by their fuzz target, not fixtures.
+    if (entry.is_regular_file() && entry.path().filename().string().rfind("regress_", 0) != 0 &&
+        (ext.empty() ? entry.path().filename() != "README.md" : entry.path().extension() == ext))
+      files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }

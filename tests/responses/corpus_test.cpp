@@ -20,7 +20,8 @@ std::vector<fs::path> files_under(const fs::path& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
     if (!e.is_regular_file()) continue;
     const std::string name = e.path().filename().string();
-    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0) continue;
+    // regress_*: fuzzer findings, replayed by their fuzz target; not fixtures.
+    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 || name.rfind("regress_", 0) == 0) continue;
     out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());

@@ -1,0 +1,64 @@
+// Shared by the benchmark files: the measurement frame every benchmark uses
+// (items = documents, bytes = document bytes, allocations per document), the
+// loaded corpus, and the registration entry points.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "alloc_counter.h"
+#include "corpus.h"
+
+namespace bench {
+
+/// Everything the benchmarks run on, loaded once before registration.
+struct corpus {
+  std::string dir;
+  api_set cas, kms, cdn;
+  [[nodiscard]] const api_set& of(api_kind a) const noexcept {
+    return a == api_kind::cas ? cas : a == api_kind::kms ? kms : cdn;
+  }
+};
+
+/// Counts what happens between begin() (call it right before the timed loop,
+/// after a warm-up pass) and end(): documents, bytes, allocations.
+class frame {
+ public:
+  explicit frame(benchmark::State& s) : state_(s) {}
+  void begin() noexcept { before_ = allocations(); }
+  void add(std::size_t documents, std::size_t bytes) noexcept {
+    documents_ += documents;
+    bytes_ += bytes;
+  }
+  /// `items` overrides what items_per_second counts (default: documents).
+  void end(double items = -1) {
+    const alloc_totals after = allocations();
+    const double docs = documents_ ? static_cast<double>(documents_) : 1.0;
+    const double iters = state_.iterations() ? static_cast<double>(state_.iterations()) : 1.0;
+    state_.SetItemsProcessed(static_cast<std::int64_t>(items < 0 ? static_cast<double>(documents_) : items));
+    state_.SetBytesProcessed(static_cast<std::int64_t>(bytes_));
+    state_.counters["docs_per_iter"] = docs / iters;
+    state_.counters["allocs_per_doc"] = static_cast<double>(after.cxx_new - before_.cxx_new) / docs;
+    state_.counters["ossl_allocs_per_doc"] = static_cast<double>(after.openssl - before_.openssl) / docs;
+  }
+
+ private:
+  benchmark::State& state_;
+  alloc_totals before_{};
+  std::size_t documents_{0};
+  std::size_t bytes_{0};
+};
+
+/// True when the --benchmark_filter selects a benchmark named `name` (used to
+/// skip building documents for benchmarks that will not run).
+bool wanted(const std::string& name);
+
+void register_alicert(const corpus& c);
+void register_floors(const corpus& c);
+void register_peers(const corpus& c);
+
+}  // namespace bench

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of the test command): alicert against what people
+# would use instead (JsonCpp as the official C++ SDK uses it, nlohmann::json,
+# the usual OpenSSL check, mbedTLS) and against the floors (a bare simdjson
+# walk, the SHA-256 + MD5 of the DER, base64 decoding of the PEM).
+#
+#   scripts/bench.sh                 full run, then the table and the ratio lines
+#   scripts/bench.sh --update-docs   same, and rewrites the table in docs/benchmarks.md
+#
+# Environment: BENCH_MIN_TIME (seconds per benchmark, default 0.5),
+# BENCH_REPETITIONS (default 3; medians are reported), BENCH_FILTER (a Google
+# Benchmark regex, default all), BENCH_JOBS (build parallelism, default nproc),
+# BENCH_SKIP_HASWELL=1 (skip the -march=haswell comparison build).
+#
+# Two Release builds of the same sources: build-bench (the project's default
+# flags) and build-bench-haswell (-DCMAKE_CXX_FLAGS=-march=haswell), to show
+# what simdjson's On-Demand kernel choice costs; the shipped build keeps the
+# default flags. Times are CPU time per document (medians of the repetitions).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+jobs=${BENCH_JOBS:-$(nproc)}
+min_time=${BENCH_MIN_TIME:-0.5}
+repetitions=${BENCH_REPETITIONS:-3}
+filter=${BENCH_FILTER:-all}
+update_docs=0
+for arg in "$@"; do
+  case "$arg" in
+    --update-docs) update_docs=1 ;;
+    *) echo "bench.sh: unknown argument '$arg' (--update-docs)" >&2; exit 2 ;;
+  esac
+done
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "dependencies"
+"$root/scripts/deps.sh" bench
+command -v python3 >/dev/null || { echo "bench.sh: python3 is required" >&2; exit 1; }
+
+build="$root/build-bench"
+haswell="$root/build-bench-haswell"
+configure() {  # dir [extra cmake args]
+  local dir=$1; shift
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DALICERT_BUILD_BENCH=ON \
+    -DALICERT_BUILD_TESTS=OFF -DALICERT_INSTALL=OFF "$@" >/dev/null
+}
+
+step "Release build (default flags)"
+configure "$build"
+cmake --build "$build" --target alicert_bench alicert_cli -j"$jobs" >&2
+
+run_haswell=1
+if [ "${BENCH_SKIP_HASWELL:-0}" = 1 ] || ! grep -qw avx2 /proc/cpuinfo; then run_haswell=0; fi
+if [ $run_haswell = 1 ]; then
+  step "Release build with -march=haswell (comparison only)"
+  configure "$haswell" -DCMAKE_CXX_FLAGS=-march=haswell -DALICERT_BUILD_CLI=OFF
+  cmake --build "$haswell" --target alicert_bench -j"$jobs" >&2
+fi
+
+out="$build/bench-results"
+mkdir -p "$out"
+bench_args=(--benchmark_min_time="$min_time" --benchmark_repetitions="$repetitions"
+  --benchmark_report_aggregates_only=true)
+
+step "benchmarks (default build)"
+"$build/bench/alicert_bench" "${bench_args[@]}" --benchmark_filter="$filter" \
+  --benchmark_out="$out/default.json" --benchmark_out_format=json
+
+if [ $run_haswell = 1 ]; then
+  step "parse benchmarks (-march=haswell build)"
+  "$haswell/bench/alicert_bench" "${bench_args[@]}" \
+    --benchmark_filter='^(cas|kms|cdn)/(alicert_parse|alicert_parse_check|floor_simdjson_walk)$' \
+    --benchmark_out="$out/haswell.json" --benchmark_out_format=json
+else
+  rm -f "$out/haswell.json"
+fi
+
+step "alicert check as a process over 1,000 and 10,000-document streams"
+: >"$out/process.tsv"
+for n in 1000 10000; do
+  stream="$out/stream-$n.json"
+  "$build/bench/alicert_bench" --write-stream="$stream" --stream-documents="$n"
+  set +e
+  /usr/bin/time -v "$build/src/alicert" check --json --now 2024-06-01T00:00:00Z "$stream" \
+    >/dev/null 2>"$out/time-$n.txt"
+  status=$?
+  set -e
+  if [ $status -gt 1 ]; then
+    echo "bench.sh: alicert check exited with $status on $stream:" >&2
+    tail -5 "$out/time-$n.txt" >&2
+    exit 1
+  fi
+  rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$out/time-$n.txt")
+  elapsed=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/time-$n.txt")
+  user=$(sed -n 's/^[[:space:]]*User time (seconds): //p' "$out/time-$n.txt")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$(stat -c %s "$stream")" "$rss" "$elapsed" "$user" >>"$out/process.tsv"
+done
+
+step "report"
+report="$out/report.md"
+python3 - "$out" "$report" "$update_docs" "$root/docs/benchmarks.md" <<'PY'
+import json, os, re, subprocess, sys
+
+out, report_path, update_docs, docs_path = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
+
+def load(name):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return None, {}
+    with open(path) as f:
+        data = json.load(f)
+    rows = {}
+    for b in data["benchmarks"]:
+        # Medians of the repetitions; a run without repetitions has only iterations.
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+            continue
+        name = b.get("run_name", b["name"])
+        if b.get("run_type") == "iteration" and name in rows:
+            continue
+        rows[name] = b
+    return data.get("context", {}), rows
+
+context, rows = load("default.json")
+hcontext, hrows = load("haswell.json")
+
+UNIT = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+def ns_per_doc(b):
+    t = b["cpu_time"] * UNIT[b.get("time_unit", "ns")]
+    return t / max(b.get("docs_per_iter", 1.0), 1e-12)
+
+def get(r, name):
+    return r.get(name)
+
+def fmt_time(ns):
+    if ns >= 1e6: return f"{ns/1e6:.2f} ms"
+    if ns >= 1e3: return f"{ns/1e3:.2f} µs"
+    return f"{ns:.0f} ns"
+
+def fmt_rate(x):
+    if x >= 1e6: return f"{x/1e6:.2f} M"
+    if x >= 1e3: return f"{x/1e3:.1f} k"
+    return f"{x:.1f}"
+
+lines = []
+def emit(s=""):
+    lines.append(s)
+
+cpu = ""
+try:
+    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+    model = re.search(r"Model name:\s*(.+)", lscpu)
+    cores = re.search(r"^CPU\(s\):\s*(\d+)", lscpu, re.M)
+    cpu = f"{model.group(1).strip() if model else '?'}, {cores.group(1) if cores else '?'} logical CPUs"
+except OSError:
+    pass
+emit(f"Machine: {cpu}; {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz (Google Benchmark's reading); "
+     f"load average at start {', '.join(f'{x:.2f}' for x in context.get('load_avg', []))}.")
+emit(f"simdjson On-Demand kernel of the default build: **{context.get('simdjson_ondemand_kernel', '?')}**; "
+     f"stage 1 (runtime-dispatched): {context.get('simdjson_active', '?')}; "
+     f"corpus units: cas {context.get('units_cas', '?')}, kms {context.get('units_kms', '?')} describe+get pairs, "
+     f"cdn {context.get('units_cdn', '?')}.")
+emit("")
+
+groups = [
+    ("alicert", ["alicert_parse", "alicert_parse_check", "alicert_check_only", "alicert_pem_decode", "alicert_read_certificate"]),
+    ("floors", ["floor_simdjson_walk", "floor_sha256_md5", "floor_base64"]),
+    ("peers", ["peer_jsoncpp_sdk", "peer_nlohmann", "peer_openssl_check", "peer_sdk_openssl", "peer_d2i_X509", "peer_mbedtls_der"]),
+]
+emit("| API | benchmark | time/doc | docs/s | bytes/s | allocs/doc (new) | allocs/doc (OpenSSL) |")
+emit("|---|---|---:|---:|---:|---:|---:|")
+for api in ["cas", "kms", "cdn"]:
+    for _, names in groups:
+        for n in names:
+            b = get(rows, f"{api}/{n}")
+            if not b: continue
+            t = ns_per_doc(b)
+            emit(f"| {api} | {n} | {fmt_time(t)} | {fmt_rate(b.get('items_per_second', 0))} | "
+                 f"{b.get('bytes_per_second', 0)/1e6:.0f} MB/s | {b.get('allocs_per_doc', 0):.2f} | {b.get('ossl_allocs_per_doc', 0):.2f} |")
+emit("")
+emit("KMS: one document = a GetCertificate and its DescribeCertificate (both parsed; the get checked, then the describe checked against it).")
+emit("")
+
+scale = sorted(n for n in rows if n.startswith("scale/"))
+if scale:
+    emit("| scaling | time/iteration | per item | items/s | allocs/doc (new) | allocs/doc (OpenSSL) |")
+    emit("|---|---:|---:|---:|---:|---:|")
+    for n in scale:
+        b = rows[n]
+        t_iter = b["cpu_time"] * UNIT[b.get("time_unit", "ns")]
+        ips = b.get("items_per_second", 0)
+        emit(f"| {n} | {fmt_time(t_iter)} | {fmt_time(1e9/ips) if ips else '-'} | {fmt_rate(ips)} | "
+             f"{b.get('allocs_per_doc', 0):.2f} | {b.get('ossl_allocs_per_doc', 0):.2f} |")
+    emit("")
+    emit("Items: certificates for cdn_list_N, documents otherwise. The stream mixes the corpus's CAS, KMS and CDN documents.")
+    emit("")
+
+if hrows:
+    emit(f"Kernel comparison (same sources; -march=haswell build's On-Demand kernel: **{hcontext.get('simdjson_ondemand_kernel', '?')}**):")
+    emit("")
+    emit("| API | benchmark | default build | -march=haswell | haswell / default time |")
+    emit("|---|---|---:|---:|---:|")
+    for api in ["cas", "kms", "cdn"]:
+        for n in ["alicert_parse", "alicert_parse_check", "floor_simdjson_walk"]:
+            a, h = get(rows, f"{api}/{n}"), get(hrows, f"{api}/{n}")
+            if a and h:
+                emit(f"| {api} | {n} | {fmt_time(ns_per_doc(a))} | {fmt_time(ns_per_doc(h))} | {ns_per_doc(h)/ns_per_doc(a):.3f} |")
+    emit("")
+
+proc = os.path.join(out, "process.tsv")
+if os.path.exists(proc):
+    emit("`alicert check --json` as one process (`/usr/bin/time -v`):")
+    emit("")
+    emit("| documents | input | max RSS | RSS − input | wall time | user time | user time/doc |")
+    emit("|---:|---:|---:|---:|---:|---:|---:|")
+    with open(proc) as f:
+        for line in f:
+            n, size, rss, elapsed, user = line.rstrip("\n").split("\t")
+            size_mb, rss_mb = int(size) / 2**20, int(rss) / 1024
+            per_doc = float(user) * 1e9 / int(n)
+            emit(f"| {int(n):,} | {size_mb:.1f} MiB | {rss_mb:.1f} MiB | {rss_mb - size_mb:.1f} MiB | {elapsed} | {user} s | {fmt_time(per_doc)} |")
+    emit("")
+
+def ratio(num, den):
+    return f"{num/den:.2f}" if num and den else "n/a"
+
+final = []
+def t(api, n):
+    b = get(rows, f"{api}/{n}")
+    return ns_per_doc(b) if b else None
+for api in ["cas", "kms", "cdn"]:
+    p, w = t(api, "alicert_parse"), t(api, "floor_simdjson_walk")
+    final.append(f"ratio parse_vs_simdjson_walk {api} {ratio(w, p)}")
+for api in ["cas", "kms", "cdn"]:
+    final.append(f"ratio parse_vs_jsoncpp {api} {ratio(t(api, 'peer_jsoncpp_sdk'), t(api, 'alicert_parse'))}")
+final.append(f"ratio check_vs_hash_floor cas {ratio(t('cas', 'alicert_parse_check'), t('cas', 'floor_sha256_md5'))}")
+for api in ["cas", "kms", "cdn"]:
+    final.append(f"ratio check_vs_naive_openssl {api} {ratio(t(api, 'peer_openssl_check'), t(api, 'alicert_check_only'))}")
+for api in ["cas", "kms", "cdn"]:
+    b = get(rows, f"{api}/alicert_parse_check")
+    final.append(f"allocations_per_document {api} " +
+                 (f"{b.get('allocs_per_doc', 0) + b.get('ossl_allocs_per_doc', 0):.2f}" if b else "n/a"))
+
+emit("End to end (SDK parse + usual OpenSSL check, against alicert parse + check): " +
+     ", ".join(f"{api} {ratio(t(api, 'peer_sdk_openssl'), t(api, 'alicert_parse_check'))}×" for api in ["cas", "kms", "cdn"]) + ".")
+emit("")
+emit("```")
+for f in final:
+    emit(f)
+emit("```")
+
+text = "\n".join(lines) + "\n"
+with open(report_path, "w") as f:
+    f.write(text)
+if update_docs and os.path.exists(docs_path):
+    with open(docs_path) as f:
+        doc = f.read()
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    if begin in doc and end in doc:
+        doc = doc[: doc.index(begin) + len(begin)] + "\n" + text + doc[doc.index(end):]
+        with open(docs_path, "w") as f:
+            f.write(doc)
+        print(f"bench.sh: updated {docs_path}", file=sys.stderr)
+
+# Everything but the ratio lines goes first; the ratio lines end the output.
+print("\n".join(lines[:-(len(final) + 2)]))
+print(f"(report: {report_path})")
+print("\n".join(final))
+PY
