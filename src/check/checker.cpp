@@ -46,14 +46,33 @@ md_ptr fetch_md(const char* name) noexcept {
   return md_ptr(EVP_MD_fetch(nullptr, name, nullptr));
 }
 
+struct md_ctx_free {
+  void operator()(EVP_MD_CTX* ctx) const noexcept { EVP_MD_CTX_free(ctx); }
+};
+using md_ctx_ptr = std::unique_ptr<EVP_MD_CTX, md_ctx_free>;
+
+// One digest with its own context: EVP_Digest allocates a context and the
+// provider's state on every call; a context kept for one algorithm is
+// re-initialised in place.
+struct digester {
+  explicit digester(const char* name) noexcept : md(fetch_md(name)), ctx(EVP_MD_CTX_new()) {}
+  bool run(std::span<const std::uint8_t> data, unsigned char* out, unsigned int& size) const noexcept {
+    return md && ctx && EVP_DigestInit_ex2(ctx.get(), md.get(), nullptr) == 1 &&
+           EVP_DigestUpdate(ctx.get(), data.data(), data.size()) == 1 &&
+           EVP_DigestFinal_ex(ctx.get(), out, &size) == 1;
+  }
+  md_ptr md;
+  md_ctx_ptr ctx;
+};
+
 }  // namespace
 
 namespace internal {
 
 struct checker_state {
-  md_ptr sha256{fetch_md("SHA256")};
-  md_ptr md5{fetch_md("MD5")};
-  md_ptr sha1{fetch_md("SHA1")};
+  digester sha256{"SHA256"};
+  digester md5{"MD5"};
+  digester sha1{"SHA1"};
 
   x509::pem_decoder pem_cert;   // the certificate (and, for CDN, its chain)
   x509::pem_decoder pem_chain;  // KMS CertificateChain
@@ -313,11 +332,10 @@ class run {
   // -- digests ---------------------------------------------------------------
 
   // Lower-case hex of the digest of `data` into the arena; empty when unavailable.
-  std::string_view digest_hex(const EVP_MD* md, std::span<const std::uint8_t> data) {
-    if (md == nullptr) return {};
+  std::string_view digest_hex(const digester& d, std::span<const std::uint8_t> data) {
     std::array<std::uint8_t, EVP_MAX_MD_SIZE> out{};
     unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), out.data(), &size, md, nullptr) != 1) return {};
+    if (!d.run(data, out.data(), size)) return {};
     std::array<char, EVP_MAX_MD_SIZE * 2> hex{};
     return s_.arena.copy(to_hex(std::span<const std::uint8_t>(out.data(), size), hex));
   }
@@ -341,8 +359,7 @@ class run {
 
   bool sha1(std::span<const std::uint8_t> data, std::array<std::uint8_t, 20>& out) {
     unsigned int size = 0;
-    return s_.sha1 && EVP_Digest(data.data(), data.size(), out.data(), &size, s_.sha1.get(), nullptr) == 1 &&
-           size == 20;
+    return s_.sha1.run(data, out.data(), size) && size == 20;
   }
 
   // -- formatting ------------------------------------------------------------
@@ -479,9 +496,9 @@ class run {
         r.offset);
   }
 
-  void check_digest(check_id c, std::string_view field, const reported_text& r, const EVP_MD* md,
+  void check_digest(check_id c, std::string_view field, const reported_text& r, const digester& d,
                     std::string_view& fact) {
-    if (r.state != field_state::absent && cert_.ok) fact = digest_hex(md, cert_.view.der);
+    if (r.state != field_state::absent && cert_.ok) fact = digest_hex(d, cert_.view.der);
     if (preamble(c, field, r)) return;
     if (fact.empty()) {
       add(c, finding_status::unverifiable, field, r.text, {}, "the digest is not available", r.offset);
@@ -494,7 +511,7 @@ class run {
       return;
     }
     if (hex != fact) {
-      if (const std::string_view other = reencoded_digest_hex(md); !other.empty() && hex == other) {
+      if (const std::string_view other = reencoded_digest_hex(d.md.get()); !other.empty() && hex == other) {
         add(c, finding_status::match, field, r.text, other,
             "the digest of the certificate re-encoded as DER (OpenSSL's X509_digest)", r.offset);
         return;
@@ -838,8 +855,8 @@ class run {
     check_time(check_id::not_before, "BeforeDate", v.before_date, true);
     check_time(check_id::not_after, "AfterDate", v.after_date, false);
     check_days("Days", v.days);
-    check_digest(check_id::sha256, "Sha2", v.sha2, s_.sha256.get(), rep_->facts.sha256);
-    check_digest(check_id::md5, "Md5", v.md5, s_.md5.get(), rep_->facts.md5);
+    check_digest(check_id::sha256, "Sha2", v.sha2, s_.sha256, rep_->facts.sha256);
+    check_digest(check_id::md5, "Md5", v.md5, s_.md5, rep_->facts.md5);
     check_dn(check_id::subject, "SubjectDN", v.subject_dn, true);
     check_attribute(check_id::common_name, "CommonName", v.common_name, x509::oids::common_name);
     check_attribute(check_id::organization, "Organization", v.organization, x509::oids::organization);
