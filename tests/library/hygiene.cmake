@@ -28,7 +28,9 @@ foreach(line IN LISTS lines)
   list(GET f 5 vis)
   list(GET f 6 ndx)
   list(GET f 7 name)
-  if((bind STREQUAL "GLOBAL" OR bind STREQUAL "WEAK") AND vis STREQUAL "DEFAULT"
+  # WEAK symbols are instantiations of templates and inline functions (std::
+  # ones included) that every user compiles for itself: not the binary API.
+  if(bind STREQUAL "GLOBAL" AND vis STREQUAL "DEFAULT"
      AND NOT ndx STREQUAL "UND" AND (type STREQUAL "FUNC" OR type STREQUAL "OBJECT"))
     list(APPEND exported ${name})
   endif()
@@ -49,11 +51,7 @@ foreach(sym IN LISTS demangled)
     continue()
   endif()
   if(NOT sym MATCHES "alicert::" OR sym MATCHES "alicert::internal::")
-    # Template instantiations of std:: types over alicert types are weak
-    # inline copies, not API; anything else is a leak.
-    if(NOT sym MATCHES "^(std::|void std::|bool std::|__gnu_cxx::)")
-      list(APPEND bad "${sym}")
-    endif()
+    list(APPEND bad "${sym}")
   endif()
 endforeach()
 if(bad)
