@@ -104,6 +104,20 @@ std::size_t find_row(std::span<const field_spec> table, std::string_view key, bo
 
 }  // namespace
 
+// A key without escapes (every key the APIs send) is read in place;
+// unescaped_key() would copy each one into simdjson's string buffer.
+simdjson::error_code walker::key_of(od::field& field, std::string_view& out) const noexcept {
+  const char* p = field.key().raw();
+  if (const void* q = std::memchr(p, '"', static_cast<std::size_t>(end_ - p))) {
+    const auto n = static_cast<std::size_t>(static_cast<const char*>(q) - p);
+    if (std::memchr(p, '\\', n) == nullptr) {
+      out = {p, n};
+      return simdjson::SUCCESS;
+    }
+  }
+  return field.unescaped_key().get(out);
+}
+
 bool walker::json_error(simdjson::error_code code, const char* at) noexcept {
   // Errors met while stepping between values (a missing comma, a bad key)
   // have no value to point at: the iterator's position is where it stopped.
@@ -235,7 +249,7 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
         od::field field;
         if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
         std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return json_error(e, nullptr);
+        if (auto e = key_of(field, key)) return json_error(e, nullptr);
         if (!skip(field.value(), depth + 1)) return false;
       }
       return true;
@@ -439,7 +453,7 @@ bool walker::read_names(od::value& v, const field_spec& spec, reported_names& r,
         od::field field;
         if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
         std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return json_error(e, nullptr);
+        if (auto e = key_of(field, key)) return json_error(e, nullptr);
         push(key);
         bool ok = true;
         if (key != "SubjectAlternativeName") {
@@ -574,7 +588,7 @@ bool walker::fields(od::object obj, std::span<const field_spec> table, void* con
     const char* at = nullptr;
     if (auto e = std::move(f).get(field)) return json_error(e, at);
     std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return json_error(e, at);
+    if (auto e = key_of(field, key)) return json_error(e, at);
     od::value& v = field.value();
     push(key);
     bool ok = true;
@@ -665,7 +679,7 @@ bool walker::cert_info_list(od::value& v) noexcept {
         od::field field;
         if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
         std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return json_error(e, nullptr);
+        if (auto e = key_of(field, key)) return json_error(e, nullptr);
         od::value& item = field.value();
         push(key);
         bool ok = true;

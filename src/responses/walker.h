@@ -42,6 +42,7 @@ class walker {
   bool api_error_code{false};
 
   bool json_error(simdjson::error_code code, const char* at) noexcept;
+  simdjson::error_code key_of(od::field& field, std::string_view& out) const noexcept;
   bool fail(error_code code, const char* message, const char* at) noexcept;
   // Validates and consumes any value, `depth` levels below the root.
   bool skip(od::value& v, std::size_t depth) noexcept;

@@ -42,6 +42,17 @@ TEST(ApiError, CdnLowerCaseKeysAnyOrder) {
   EXPECT_QUIRKS(r.doc->quirks, quirk::lowercase_keys);
 }
 
+// Keys are read in place unless they hold escapes: an escaped key still
+// names its field.
+TEST(ApiError, EscapedKeysAreUnescaped) {
+  parsed r(R"({"\u0043ode": "NotFound", "Mess\u0061ge": "m", "Request\u0049d": "r"})");
+  ASSERT_PARSED(r);
+  EXPECT_EQ(r.doc->kind, api::api_error);
+  EXPECT_EQ(r.doc->error->code.value, "NotFound");
+  EXPECT_EQ(r.doc->error->message.value, "m");
+  EXPECT_EQ(r.doc->request_id.value, "r");
+}
+
 TEST(ApiError, CasNotFoundCodeLast) {
   parsed r(R"({"RequestId": "r", "Message": "not found", "HostId": "cas.aliyuncs.com", "Code": "NotFound"})");
   ASSERT_PARSED(r);
