@@ -1,5 +1,6 @@
 // GeneralName decoding, shared by the SAN check in read_certificate and the public reader.
 #include "alicert/x509/general_name.h"
+#include "alicert/x509/oid.h"
 
 #include "x509/der_reader.h"
 
@@ -76,6 +77,50 @@ bool openssl_name(const der_context& ctx, const x509::tlv& name) noexcept {
   return true;
 }
 
+// The content of a constructed ANY that OpenSSL collects as a string
+// (asn1_collect): well-formed TLVs all the way down, at most five levels.
+bool openssl_collectable(const der_context& ctx, bytes content, unsigned depth) noexcept {
+  if (depth > 5) return false;
+  der_fault fault;
+  const der_context local{ctx.base, &fault, nullptr};
+  der_cursor c(local, content);
+  while (!c.done()) {
+    x509::tlv t;
+    if (!c.next(t)) return false;
+    if (t.constructed && !openssl_collectable(ctx, t.value, depth + 1)) return false;
+  }
+  return true;
+}
+
+// An ANY value (the otherName value) as OpenSSL's ASN1_ANY decoder takes it:
+// other classes are kept raw; SEQUENCE and SET must be constructed; other
+// universal types decode by their tag, so their content must fit the type.
+bool openssl_any(const der_context& ctx, const x509::tlv& v) noexcept {
+  if ((v.identifier & 0xc0) != 0) return true;
+  const auto type = v.number;
+  if (type == 16 || type == 17) return v.constructed;
+  bytes content = v.value;
+  if (v.constructed) {
+    if (type == 1 || type == 2 || type == 5 || type == 6 || type == 10) return false;  // must be primitive
+    if (!openssl_collectable(ctx, v.value, 0)) return false;
+    if (!string_content(ctx, v, content)) return true;  // several segments: lengths not checked
+  }
+  switch (type) {
+    case 1: return content.size() == 1;                 // BOOLEAN
+    case 5: return content.empty();                     // NULL
+    case 6: return x509::valid_oid(content);            // OBJECT IDENTIFIER
+    case 2:                                             // INTEGER, ENUMERATED: minimal
+    case 10:
+      return !content.empty() &&
+             !(content.size() > 1 && ((content[0] == 0x00 && (content[1] & 0x80) == 0) ||
+                                      (content[0] == 0xff && (content[1] & 0x80) != 0)));
+    case 3: return !content.empty() && content[0] <= 7;  // BIT STRING
+    case 30: return content.size() % 2 == 0;           // BMPString
+    case 28: return content.size() % 4 == 0;           // UniversalString
+    default: return true;
+  }
+}
+
 // EDIPartyName ::= SEQUENCE { nameAssigner [0] DirectoryString OPTIONAL, partyName [1] DirectoryString }
 bool edi_party(const der_context& ctx, bytes content) noexcept {
   der_cursor c(ctx, content);
@@ -145,6 +190,8 @@ bool read_general_name(const der_context& ctx, der_cursor& c, x509::general_name
         return false;
       der_cursor v(ctx, wrapper.value);
       if (!v.next(value) || !v.finish("extra data in an otherName value")) return false;
+      if (!openssl_any(ctx, value))
+        return ctx.fail(error_code::der_bad_value, value.encoding.data(), "otherName value OpenSSL refuses");
       out.type_id = type.value;
       out.value = value.encoding;
       return true;
