@@ -443,42 +443,6 @@ void compare(X509* x, const x509::certificate_view& c) {
   AGREE(static_cast<std::size_t>(X509_get_ext_count(x)) == mine, "the number of extensions");
 }
 
-#if ALICERT_FUZZ_SKIP_KNOWN
-// Open divergences (fuzz/README.md): (1) OpenSSL's template decoder takes
-// SEQUENCE OF / SET OF without the constructed bit (0x10 / 0x11), alicert
-// refuses them (corpus/der/regress_*_primitive_*). Skipped only in a build made to look
-// past them (-DALICERT_FUZZ_SKIP_KNOWN=ON).
-bool known_divergence(bytes input, const alicert::result<x509::certificate_view>& mine) {
-  if (!mine) {
-    const std::size_t at = mine.error().offset;
-    return mine.error().code == alicert::error_code::der_bad_tag && at < input.size() &&
-           (input[at] == 0x10 || input[at] == 0x11);
-  }
-  // (2) A SAN with a directoryName, ediPartyName or otherName value that
-  // OpenSSL's stricter decoders refuse (corpus/der/regress_san_*; (2) fixed
-  // for the first two, open for a constructed otherName value).
-  if (mine->subject_alt_names) {
-    x509::general_name_reader r(*mine->subject_alt_names);
-    x509::general_name g;
-    while (r.next(g))
-      if (g.kind == x509::general_name_kind::directory || g.kind == x509::general_name_kind::edi_party ||
-          (g.kind == x509::general_name_kind::other_name && !g.value.empty() && (g.value[0] & 0x20) != 0))
-        return true;
-  }
-  bytes rest = mine->extensions;
-  while (!rest.empty()) {
-    auto e = x509::read_tlv(rest, nullptr);
-    if (!e) break;
-    rest = rest.subspan(e->encoding.size());
-    auto o = x509::read_tlv(e->value, nullptr);
-    if (!o || !same(o->value, x509::oids::subject_alt_name)) continue;
-    for (std::size_t i = 0; i + 2 < e->value.size(); ++i)
-      if (e->value[i] == 0x04 && e->value[i + 2] == 0x10) return true;
-  }
-  return false;
-}
-#endif
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -492,9 +456,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::unique_ptr<X509, x509_free> theirs(d2i_X509(nullptr, &p, static_cast<long>(size)));
   // d2i_X509 reads the outer SEQUENCE and leaves what follows; so does alicert.
   const bool whole = static_cast<bool>(theirs);
-#if ALICERT_FUZZ_SKIP_KNOWN
-  if (whole && known_divergence(input, mine)) return 0;
-#endif
   if (whole && size <= alicert::limits::max_certificate_bytes) {
     if (!mine) {
       std::fprintf(stderr, "alicert refuses what d2i_X509 reads: %s (%s) at offset %zu\n",

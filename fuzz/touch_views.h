@@ -313,9 +313,8 @@ inline std::uint64_t touch_result(parser& p, const result<document_view>& r, vie
     const std::string_view name = error_name(e.code);
     ALICERT_FUZZ_CHECK(!name.empty() && name != "unknown", "error_code without a name");
     ALICERT_FUZZ_CHECK(e.offset >= cx.base && e.offset <= cx.input_size, "error offset outside its document");
-    // The message is no contract (error.h): in a stream, simdjson sees the next
-    // document where a lone document has zero padding, and may word its
-    // complaint differently. Code, pointer and offset must agree.
+    // The message is no contract (error.h) and is not compared; code, pointer
+    // and offset are.
     fp.mix(static_cast<std::uint64_t>(e.code));
     fp.mix(std::string_view(e.pointer));
     fp.mix(static_cast<std::uint64_t>(e.offset - cx.base));

@@ -27,10 +27,11 @@ work=$build/fuzz-smoke
 # Local defaults of fuzz/build.sh (clang, libFuzzer, ASan+UBSan), whatever the
 # caller's environment says about OSS-Fuzz.
 echo "fuzz_smoke: building the fuzz targets in $build" >&2
+mkdir -p "$build"
 env -u LIB_FUZZING_ENGINE -u CFLAGS -u CXXFLAGS -u CC -u CXX \
-  OUT="$out" ALICERT_FUZZ_BUILD_DIR="$build" "$src/fuzz/build.sh" >"$build.smoke-build.log" 2>&1 || {
-  tail -n 40 "$build.smoke-build.log" >&2
-  echo "fuzz_smoke: the build failed (log: $build.smoke-build.log)" >&2
+  OUT="$out" ALICERT_FUZZ_BUILD_DIR="$build" "$src/fuzz/build.sh" >"$build/fuzz-smoke-build.log" 2>&1 || {
+  tail -n 40 "$build/fuzz-smoke-build.log" >&2
+  echo "fuzz_smoke: the build failed (log: $build/fuzz-smoke-build.log)" >&2
   exit 1
 }
 

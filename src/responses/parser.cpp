@@ -98,8 +98,33 @@ void resolve(std::vector<T>& fixups, auto& entries) {
 
 }  // namespace
 
+// simdjson promises that the bytes after a document do not matter, but on
+// some malformed documents On-Demand's error position depends on them (it
+// peeks at the byte past the last structural). In a stream those bytes are
+// the next document. So a failure over non-zero padding is parsed again from
+// a zero-padded copy, and the report no longer depends on what follows.
 result<document_view> parser::parse_at(const char* base, std::size_t offset, std::size_t size,
                                        std::size_t allocated, const api* expected) noexcept {
+  result<document_view> first = parse_in_place(base, offset, size, allocated, expected);
+  if (first || size > limits::max_document_bytes) return first;
+  const char* after = base + offset + size;
+  bool zero = true;
+  for (std::size_t i = 0; i < padding && zero; ++i) zero = after[i] == '\0';
+  if (zero) return first;
+  std::string& copy = state_->zero_padded;
+  copy.assign(base + offset, size);
+  copy.append(padding, '\0');
+  result<document_view> again = parse_in_place(copy.data(), 0, size, copy.size(), expected);
+  if (const error* e = again.error_ptr()) {
+    error moved = *e;
+    moved.offset += offset;
+    return moved;
+  }
+  return again;  // the failure came from the bytes after the document
+}
+
+result<document_view> parser::parse_in_place(const char* base, std::size_t offset, std::size_t size,
+                                             std::size_t allocated, const api* expected) noexcept {
   internal::parser_state& st = *state_;
   const char* json = base + offset;
   if (size > limits::max_document_bytes)

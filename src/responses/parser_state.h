@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <simdjson.h>
@@ -43,6 +44,7 @@ struct parser_state {
   api_error_view api_error;
 
   std::vector<certificate_record> records;
+  std::string zero_padded;  // a failed document again, over zero padding
 };
 
 }  // namespace alicert::internal

@@ -36,7 +36,12 @@ bool valid_utf8_strict(bytes v) noexcept {
 bool openssl_name_value(const der_context& ctx, const x509::tlv& value) noexcept {
   if ((value.identifier & 0xc0) != 0 || value.number >= 31) return false;
   switch (value.number) {
-    case 3: case 7: case 8: case 9: case 11: case 13: case 14: case 15: case 16: case 18: case 19:
+    case 3: {  // BIT STRING: its first octet counts unused bits, at most 7
+      bytes v;
+      if (!string_content(ctx, value, v)) return true;  // several BER segments: not checked
+      return !v.empty() && v[0] <= 7;
+    }
+    case 7: case 8: case 9: case 11: case 13: case 14: case 15: case 16: case 18: case 19:
     case 20: case 22: case 29:
       return true;
     case 12: case 28: case 30: {

@@ -344,3 +344,29 @@ TEST(Errors, TheParserRecoversAfterAnError) {
 
 }  // namespace
 }  // namespace alicert::test
+
+namespace alicert::test {
+namespace {
+
+// Regression (fuzz: corpus/stream/regress_padding_*): the error of a malformed
+// document must not depend on the bytes after it, which padded_view says are
+// arbitrary and which, in a stream, are the next document.
+TEST(Errors, ReportDoesNotDependOnTheBytesAfterTheDocument) {
+  const std::string doc = R"({"CertInfos":[},})";
+  parser p;
+  padded_buffer zero(doc);
+  auto a = p.parse(zero);
+  ASSERT_FALSE(a);
+  const error expected = a.error();
+  for (char after : {']', ' ', '}', '"', '{'}) {
+    std::string bytes = doc + std::string(padding + 1, after);
+    auto b = p.parse(padded_view(bytes.data(), doc.size()));
+    ASSERT_FALSE(b) << after;
+    EXPECT_EQ(b.error().code, expected.code) << after;
+    EXPECT_EQ(b.error().offset, expected.offset) << after;
+    EXPECT_EQ(b.error().pointer, expected.pointer) << after;
+  }
+}
+
+}  // namespace
+}  // namespace alicert::test

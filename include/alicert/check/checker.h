@@ -47,7 +47,8 @@ struct certificate_report {
   /// What the certificate says (`decoded` false when there is none to decode,
   /// e.g. a KMS DescribeCertificate checked without its GetCertificate).
   certificate_facts facts{};
-  /// The findings, in check_id order; one per check this API reports.
+  /// The findings, in check_id order: one per check this API reports (two for
+  /// key_algorithm and key_size when CAS also reports FullAlgorithm).
   std::span<const finding> findings{};
   /// Quirks seen while checking (serial_leading_zeros, serial_decimal, der_*, pem_*).
   quirk_set quirks{};

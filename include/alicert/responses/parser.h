@@ -65,6 +65,8 @@ class parser {
   friend class document_stream;
   result<document_view> parse_at(const char* base, std::size_t offset, std::size_t size,
                                  std::size_t allocated, const api* expected) noexcept;
+  result<document_view> parse_in_place(const char* base, std::size_t offset, std::size_t size,
+                                       std::size_t allocated, const api* expected) noexcept;
   std::unique_ptr<internal::parser_state> state_;
 };
 

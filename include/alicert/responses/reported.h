@@ -34,7 +34,8 @@ struct reported {
   /// The value as the API wrote it (the unescaped JSON string, or the token of
   /// a JSON number/boolean). Empty when absent. Borrowed: see the file comment.
   std::string_view text{};
-  /// Byte offset of the JSON value in the caller's input (0 when absent).
+  /// Byte offset of the JSON value in the caller's input (0 when the key was missing;
+  /// a `null` or `""` value keeps its offset).
   std::size_t offset{0};
   /// The typed value; meaningful only when state == present.
   T value{};

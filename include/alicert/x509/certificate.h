@@ -8,7 +8,8 @@
 // a quirk. Some things OpenSSL refuses are read too: INTEGERs with redundant
 // leading octets (with a quirk) and name values OpenSSL's canonical form
 // refuses (invalid UTF-8, non-string types; rendered as #hex). Trailing bytes
-// after the certificate are refused (der_trailing_data). A constructed (BER)
+// after the certificate are ignored, as d2i_X509 ignores them, with
+// quirk::der_trailing_data; `der` then excludes them. A constructed (BER)
 // string split in several segments cannot be viewed without a copy: its
 // field is then unavailable (a SAN/SKI absent with quirk::der_bad_extension).
 #pragma once
@@ -95,7 +96,8 @@ struct certificate_view {
 /// Reads a DER certificate. `der` must hold exactly one certificate. Errors
 /// (offset = position in `der`): certificate_too_large past
 /// limits::max_certificate_bytes; der_truncated, der_bad_tag, der_bad_length,
-/// der_bad_value for malformed DER; der_trailing_data for bytes after it.
+/// der_bad_value for malformed DER. Bytes after the certificate are not an
+/// error: quirk::der_trailing_data, and `der` stops at the certificate's end.
 ALICERT_API result<certificate_view> read_certificate(std::span<const std::uint8_t> der) noexcept;
 
 /// Reads a bare SubjectPublicKeyInfo (the DER of a `PUBLIC KEY` PEM block, as
