@@ -161,9 +161,10 @@ bool skip_unique_id(der_cursor& c, unsigned n) noexcept {
   return read_bit_string(c.context(), t, bits, unused);
 }
 
-bool valid_general_names(bytes der) noexcept {
+// Quirks seen on the way (a BER string in a name) are the certificate's.
+bool valid_general_names(bytes der, quirk_set* quirks) noexcept {
   der_fault fault;
-  const der_context ctx{der.data(), &fault, nullptr};
+  const der_context ctx{der.data(), &fault, quirks};
   tlv seq;
   if (!read_tlv_at(ctx, der.data(), der.data() + der.size(), seq) || !is_list(seq.identifier, tag::sequence))
     return false;
@@ -214,7 +215,7 @@ bool read_extensions(der_cursor& tbs, x509::certificate_view& cert) noexcept {
   }
   // OpenSSL decodes extensions lazily, so malformed or repeated ones do not
   // make the certificate unreadable; X509_get_ext_d2i then reports them absent.
-  if (san_count == 1 && !san_ber && valid_general_names(san_value)) {
+  if (san_count == 1 && !san_ber && valid_general_names(san_value, ctx.quirks)) {
     tlv seq;
     der_fault fault;
     const der_context local{san_value.data(), &fault, nullptr};

@@ -137,6 +137,10 @@ void compare_sans(X509* x, const certificate_view& cert, const std::string& what
   int crit = 0;
   test::general_names_ptr names(
       static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(x, NID_subject_alt_name, &crit, nullptr)));
+  // Known divergence (fuzz/README.md): a name string in several BER segments
+  // is joined by OpenSSL; the zero-copy reader cannot view it and reports the
+  // SAN absent, with quirk::der_ber_encoding.
+  if (names && !cert.subject_alt_names && cert.quirks.has(quirk::der_ber_encoding)) return;
   ASSERT_EQ(names != nullptr, cert.subject_alt_names.has_value()) << what << " crit=" << crit;
   if (!names) return;
   general_name_reader reader(*cert.subject_alt_names);
