@@ -22,6 +22,7 @@
 #include "alicert/x509/oid.h"
 #include "alicert/x509/pem.h"
 #include "arena.h"
+#include "common/ascii.h"
 
 namespace alicert {
 
@@ -116,16 +117,7 @@ bool all_decimal(std::string_view s) noexcept {
   return true;
 }
 
-bool iequal(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
+constexpr bool iequal(std::string_view a, std::string_view b) noexcept { return internal::ascii_iequals(a, b); }
 
 // The message of a failed `r`, or nothing.
 template <class T>

@@ -7,6 +7,8 @@
 // the arena.
 #include "inner_text.h"
 
+#include "common/ascii.h"
+
 #include <cstring>
 
 #include "alicert/limits.h"
@@ -55,16 +57,7 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept { return ascii_iequals(a, b); }
 
 // A cursor over the inner text. Every method leaves `failure` set on error.
 class reader {

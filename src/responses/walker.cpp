@@ -9,6 +9,7 @@
 
 #include "alicert/limits.h"
 #include "alicert/time.h"
+#include "common/ascii.h"
 #include "common/time_parse.h"
 #include "scan.h"
 #include "tables.h"
@@ -20,13 +21,7 @@ bool is_space(char c) noexcept { return is_json_space(c); }
 
 bool key_matches(std::string_view key, const field_spec& spec, bool& other_case) noexcept {
   if (key == spec.key) return true;
-  if (!spec.case_insensitive || key.size() != spec.key.size()) return false;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    char a = key[i], b = spec.key[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + 32);
-    if (a != b) return false;
-  }
+  if (!spec.case_insensitive || !ascii_iequals(key, spec.key)) return false;
   other_case = true;
   return true;
 }
