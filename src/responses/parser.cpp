@@ -106,7 +106,8 @@ void resolve(std::vector<T>& fixups, auto& entries) {
 result<document_view> parser::parse_at(const char* base, std::size_t offset, std::size_t size,
                                        std::size_t allocated, const api* expected) noexcept {
   result<document_view> first = parse_in_place(base, offset, size, allocated, expected);
-  if (first || size > limits::max_document_bytes) return first;
+  if (first || size > limits::max_document_bytes || first.error().code == error_code::empty_input)
+    return first;
   const char* after = base + offset + size;
   bool zero = true;
   for (std::size_t i = 0; i < padding && zero; ++i) zero = after[i] == '\0';

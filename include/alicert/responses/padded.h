@@ -18,6 +18,9 @@ namespace alicert {
 /// Bytes that must be readable after the end of any parsed input.
 inline constexpr std::size_t padding = 64;
 
+/// Zeros: what an empty view points at, so that it too keeps the padding promise.
+inline constexpr char empty_padded_input[padding] = {};
+
 /// A non-owning view of input followed by at least `padding` readable bytes.
 class padded_view {
  public:
@@ -29,7 +32,7 @@ class padded_view {
   [[nodiscard]] constexpr std::string_view view() const noexcept { return {data_, size_}; }
 
  private:
-  const char* data_{""};
+  const char* data_{empty_padded_input};
   std::size_t size_{0};
 };
 
@@ -46,7 +49,7 @@ class padded_buffer {
   ALICERT_API static result<padded_buffer> read_file(const char* path);
 
   [[nodiscard]] char* data() noexcept { return bytes_.get(); }
-  [[nodiscard]] const char* data() const noexcept { return bytes_ ? bytes_.get() : ""; }
+  [[nodiscard]] const char* data() const noexcept { return bytes_ ? bytes_.get() : empty_padded_input; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
   [[nodiscard]] padded_view view() const noexcept { return {data(), size_}; }
   operator padded_view() const noexcept { return view(); }  // NOLINT: a buffer is a view
