@@ -27,9 +27,15 @@ install(FILES
   ${PROJECT_BINARY_DIR}/alicert-config-version.cmake
   DESTINATION ${ALICERT_CMAKE_DIR})
 
-set(ALICERT_PC_CFLAGS "")
-if(NOT BUILD_SHARED_LIBS)
+# A static libalicert.a records none of its dependencies, so plain
+# `pkg-config --libs alicert` must name them (Requires); a shared one links
+# them itself, and they are needed only for a --static link (Requires.private).
+if(BUILD_SHARED_LIBS)
+  set(ALICERT_PC_CFLAGS "")
+  set(ALICERT_PC_REQUIRES "Requires.private")
+else()
   set(ALICERT_PC_CFLAGS "-DALICERT_STATIC_DEFINE")
+  set(ALICERT_PC_REQUIRES "Requires")
 endif()
 # Relocatable: the prefix is found from the .pc file's own place, so
 # `cmake --install --prefix` anywhere gives a working pkg-config file.

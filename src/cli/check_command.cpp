@@ -12,6 +12,7 @@
 #include "kms_pairing.h"
 #include "record.h"
 #include "table.h"
+#include "terminal_text.h"
 #include "text_escape.h"
 
 namespace alicert::cli {
@@ -20,7 +21,7 @@ namespace {
 
 class run_state {
  public:
-  run_state(const options& o, utc_seconds now) : json_(o.json), now_(now) {}
+  run_state(const options& o, utc_seconds now) : json_(o.json), now_(now), table_(output_columns()) {}
 
   void check_input(std::string_view name);
   [[nodiscard]] int exit_status() const noexcept {
@@ -28,9 +29,12 @@ class run_state {
     return findings_ ? exit_findings : exit_ok;
   }
   [[nodiscard]] bool write_failed() const noexcept { return write_failed_; }
+  /// The table's closing totals line (nothing for JSON Lines).
+  void finish();
 
  private:
   void emit(const output_record& r);
+  void write_line();
   void diagnose(const output_record& r);
   void check_document(output_record& r, const result<document_view>& doc, kms_pairing& pairing);
 
@@ -42,6 +46,7 @@ class run_state {
   parser pairing_parser_;  // GetCertificate documents, for kms_pairing
   utc_seconds now_;
   checker checker_;
+  table_renderer table_;
   std::string line_;
   std::optional<result<document_report>> report_;  // the last document's
 };
@@ -52,7 +57,18 @@ void run_state::emit(const output_record& r) {
   if (json_)
     render_json_line(line_, r);
   else
-    render_table(line_, r);
+    table_.render(line_, r);
+  write_line();
+}
+
+void run_state::finish() {
+  if (json_ || write_failed_) return;
+  line_.clear();
+  table_.render_totals(line_);
+  write_line();
+}
+
+void run_state::write_line() {
   if (std::fwrite(line_.data(), 1, line_.size(), stdout) != line_.size()) {
     write_failed_ = true;
     std::fputs("alicert: cannot write to standard output\n", stderr);
@@ -175,6 +191,7 @@ int run_check(const options& o) {
       state.check_input(name);
     }
   }
+  state.finish();
   if (std::fflush(stdout) != 0 && !state.write_failed()) {
     std::fputs("alicert: cannot write to standard output\n", stderr);
     return exit_errors;

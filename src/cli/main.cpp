@@ -6,13 +6,10 @@
 #include <span>
 #include <string>
 
+#include "alicert/version.h"
 #include "args.h"
 #include "check_command.h"
 #include "text_escape.h"
-
-#ifndef ALICERT_VERSION_STRING
-#  define ALICERT_VERSION_STRING "unknown"
-#endif
 
 int main(int argc, char** argv) {
   using alicert::cli::options;
@@ -26,7 +23,7 @@ int main(int argc, char** argv) {
         std::fputs(alicert::cli::help_text().data(), stdout);
         return std::fflush(stdout) == 0 ? 0 : alicert::cli::exit_errors;
       case options::action::version:
-        std::fputs("alicert " ALICERT_VERSION_STRING "\n", stdout);
+        std::printf("alicert %.*s\n", static_cast<int>(alicert::version().size()), alicert::version().data());
         return std::fflush(stdout) == 0 ? 0 : alicert::cli::exit_errors;
       case options::action::usage_error: {
         std::string msg = "alicert: ";

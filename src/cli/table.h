@@ -1,16 +1,43 @@
-// alicert CLI: the human-readable rendering, a short table per document.
+// alicert CLI: the human-readable rendering, a short table per document that
+// fits the terminal (report.md), and one totals line at the end.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string>
 
 #include "record.h"
 
 namespace alicert::cli {
 
-/// Appends the record as a few lines of text to `out`: a heading (input,
-/// index, api, request id), then per certificate its id, serial and validity
-/// and one line per finding (check, status, reported vs actual). Every value
-/// is made terminal-safe; long values are shortened.
-void render_table(std::string& out, const output_record& record);
+/// Renders records as text lines of at most `columns` display columns, and
+/// counts what it rendered for the totals line. Every value is made
+/// terminal-safe; long values are shortened in the middle, keeping in view
+/// where a reported value and the certificate's first differ.
+class table_renderer {
+ public:
+  explicit table_renderer(std::size_t columns) noexcept : columns_(columns) {}
+
+  /// Appends the lines of one record: a heading (input, index, offset, api),
+  /// the request id, an error, the quirks, then per certificate its id,
+  /// validity and serial and one line (or a short block) per finding.
+  void render(std::string& out, const output_record& record);
+
+  /// Appends the one totals line: documents, errors, certificates and the
+  /// findings per status, the counts a reader acts on first.
+  void render_totals(std::string& out) const;
+
+ private:
+  void heading(std::string& out, const output_record& r) const;
+  void certificate(std::string& out, const certificate_report& c) const;
+  void finding_line(std::string& out, const finding& f) const;
+
+  std::size_t columns_;
+  std::size_t documents_{0};
+  std::size_t errors_{0};
+  std::size_t api_errors_{0};
+  std::size_t certificates_{0};
+  std::array<std::size_t, 6> statuses_{};  // by finding_status
+};
 
 }  // namespace alicert::cli
