@@ -350,10 +350,21 @@ inner_result read_name_list(std::string_view text, name_list_kind kind, string_a
           r.accept('[');
           if (auto e = array(); !e) return e;
         } else if (!found && iequals(key, "SubjectAlternativeName") && r.peek() == '"') {
+          // A string in the wrapper: a list itself (JSON held in a string,
+          // comma-separated names, or one name), read as the field would be.
           found = true;
-          std::string_view name;
-          if (!r.string(name)) return inner_error(r, "bad quoted name");
-          if (!add(name)) return r.fail(error_code::too_many_sans, "too many names in a list");
+          std::string_view inner;
+          if (!r.string(inner)) return inner_error(r, "bad quoted name");
+          const std::string_view t = trim(inner);
+          if (!t.empty() && t.front() == '{') return inner_error(r, "a list wrapper inside a list wrapper");
+          quirks.add(quirk::sans_as_string);
+          const std::size_t before = out.size();
+          inner_result nested = read_name_list(inner, kind, arena, out, quirks);
+          if (!nested) return r.fail(nested.code, nested.message);
+          count += out.size() - before;
+          if (count > limits::max_sans) return r.fail(error_code::too_many_sans, "too many names in a list");
+        } else if (!found && iequals(key, "SubjectAlternativeName") && r.peek() != 'n') {
+          return inner_error(r, "a list wrapper holds a list, a string or null");
         } else {
           if (found && iequals(key, "SubjectAlternativeName")) quirks.add(quirk::duplicate_key);
           if (!r.skip(1)) return inner_error(r, "bad value in a list wrapper");

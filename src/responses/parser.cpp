@@ -7,6 +7,8 @@
 #include "alicert/limits.h"
 #include "parser_state.h"
 #include "scan.h"
+#include "recognize.h"
+#include "records.h"
 #include "walker.h"
 
 namespace alicert {
@@ -214,115 +216,52 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
   resolve(st.names_fixups, st.names);
   resolve(st.tags_fixups, st.tags);
 
+  const std::optional<api> kind = internal::recognize(w);
+  if (!kind)
+    return make_error(error_code::unknown_shape,
+                      "the document is none of the certificate APIs nor an error envelope", offset + first);
+  if (expected && *expected != *kind)
+    return make_error(error_code::unexpected_api, "the document is of another API than the one expected",
+                      offset + first);
+  const auto owner = static_cast<std::size_t>(*kind);
+  if (auto& pending = w.pending[owner]) return *pending;
+
   document_view view;
+  view.kind = *kind;
   view.json = {json, size};
   view.offset = offset;
-  view.quirks = w.quirks;
-  view.request_id = w.request_id;
-  internal::target owner;
-  if (w.cas_certificate) {
-    view.kind = api::cas_describe_client_certificate;
-    owner = internal::target::cas;
-    st.cas.request_id = w.request_id;
-    view.cas = &st.cas;
-  } else if (w.kms_certificate || (w.kms_get_key && !w.kms_describe_key)) {
-    view.kind = api::kms_get_certificate;
-    owner = internal::target::kms_get;
-    st.kms_get.certificate_id = st.kms_describe.certificate_id;
-    st.kms_get.request_id = w.request_id;
-    view.kms_get = &st.kms_get;
-  } else if (w.cert_infos) {
-    view.kind = api::cdn_describe_certificate_info;
-    owner = internal::target::cdn;
-    st.cdn.cert_infos = st.cdn_items;
-    st.cdn.request_id = w.request_id;
-    view.cdn = &st.cdn;
-  } else if (w.kms_describe_key || w.certificate_id) {
-    view.kind = api::kms_describe_certificate;
-    owner = internal::target::kms_describe;
-    st.kms_describe.request_id = w.request_id;
-    view.kms_describe = &st.kms_describe;
-  } else if (w.api_error_code) {
-    view.kind = api::api_error;
-    owner = internal::target::api_error;
-    st.api_error.request_id = w.request_id;
-    view.error = &st.api_error;
-  } else {
-    return make_error(error_code::unknown_shape,
-                      "the document is none of the certificate APIs nor an error envelope",
-                      offset + first);
+  view.quirks = w.common_quirks;
+  view.quirks.merge(w.quirks[owner]);
+  switch (*kind) {
+    case api::cas_describe_client_certificate:
+      view.cas = &st.cas;
+      view.request_id = st.cas.request_id;
+      break;
+    case api::kms_describe_certificate:
+      view.kms_describe = &st.kms_describe;
+      view.request_id = st.kms_describe.request_id;
+      break;
+    case api::kms_get_certificate:
+      view.kms_get = &st.kms_get;
+      view.request_id = st.kms_get.request_id;
+      break;
+    case api::cdn_describe_certificate_info:
+      st.cdn.cert_infos = st.cdn_items;
+      view.cdn = &st.cdn;
+      view.request_id = st.cdn.request_id;
+      break;
+    case api::api_error:
+      view.error = &st.api_error;
+      view.request_id = st.api_error.request_id;
+      break;
   }
-  if (expected && *expected != view.kind) {
-    return make_error(error_code::unexpected_api,
-                      std::string("expected ") + std::string(api_name(*expected)) + ", found " +
-                          std::string(api_name(view.kind)),
-                      offset + first);
-  }
-  if (auto& pending = w.pending[static_cast<std::size_t>(owner)]) return *pending;
   return view;
 }
 
 std::span<const certificate_record> parser::records(const document_view& doc) noexcept {
   auto& out = state_->records;
   out.clear();
-  if (doc.cas) {
-    const cas_certificate_view& c = doc.cas->certificate;
-    certificate_record r;
-    r.source = doc.kind;
-    r.id = c.identifier;
-    r.serial = c.serial_number;
-    r.not_before = c.before_date;
-    r.not_after = c.after_date;
-    r.subject = c.subject_dn;
-    r.sans = c.sans;
-    r.sha256 = c.sha2;
-    r.md5 = c.md5;
-    r.key_algorithm = c.algorithm;
-    r.key_size = c.key_size;
-    r.signature_algorithm = c.sign_algorithm;
-    r.status = c.status;
-    r.certificate_pem = c.x509_certificate;
-    r.cas = &c;
-    out.push_back(r);
-  } else if (doc.kms_describe) {
-    const kms_describe_view& k = *doc.kms_describe;
-    certificate_record r;
-    r.source = doc.kind;
-    r.id = k.certificate_id;
-    r.serial = k.serial;
-    r.not_before = k.not_before;
-    r.not_after = k.not_after;
-    r.subject = k.subject;
-    r.issuer = k.issuer;
-    r.sans = k.subject_alternative_names;
-    r.key_algorithm = k.key_spec;
-    r.signature_algorithm = k.signature_algorithm;
-    r.status = k.status;
-    r.public_key_pem = k.subject_public_key;
-    r.kms_describe = &k;
-    out.push_back(r);
-  } else if (doc.kms_get) {
-    certificate_record r;
-    r.source = doc.kind;
-    r.id = doc.kms_get->certificate_id;
-    r.certificate_pem = doc.kms_get->certificate;
-    r.kms_get = doc.kms_get;
-    out.push_back(r);
-  } else if (doc.cdn) {
-    std::size_t index = 0;
-    for (const cdn_cert_info_view& c : doc.cdn->cert_infos) {
-      certificate_record r;
-      r.source = doc.kind;
-      r.index = index++;
-      r.id = c.cert_id;
-      r.not_before = c.create_time;
-      r.not_after = c.cert_expire_time;
-      r.sans = c.domain_list;
-      r.certificate_pem = c.https_crt;
-      r.cdn = &c;
-      out.push_back(r);
-    }
-  }
+  internal::build_records(doc, out);
   return out;
 }
 

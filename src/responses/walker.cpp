@@ -1,100 +1,23 @@
-// The walk over one response document: every key is looked up in its view's
-// table and read by its field kind (fields.h). Unknown keys are skipped, but
-// their values are still validated, so malformed JSON anywhere is an error.
+// The walk over one response document (walker.h): objects read against
+// their candidate schemas, the structures under the root, and the JSON
+// plumbing (strings in place, raw values, validation of skipped values).
 #include "walker.h"
 
-#include <charconv>
 #include <cstring>
-#include <functional>
 
 #include "alicert/limits.h"
-#include "alicert/time.h"
-#include "common/ascii.h"
-#include "common/time_parse.h"
 #include "scan.h"
-#include "tables.h"
+#include "schemas/api_error.h"
+#include "schemas/cas.h"
+#include "schemas/cdn.h"
+#include "schemas/kms.h"
 
 namespace alicert::internal {
 namespace {
 
-bool is_space(char c) noexcept { return is_json_space(c); }
-
-bool key_matches(std::string_view key, const field_spec& spec, bool& other_case) noexcept {
-  if (key == spec.key) return true;
-  if (!spec.case_insensitive || !ascii_iequals(key, spec.key)) return false;
-  other_case = true;
-  return true;
-}
-
-// A decimal integer, strictly: optional '-', digits, nothing else.
-enum class int_parse { ok, not_a_number, out_of_range };
-int_parse parse_int64(std::string_view s, std::int64_t& out) noexcept {
-  if (s.empty() || (s.size() > 1 && s[0] == '+')) return int_parse::not_a_number;
-  std::size_t digits_from = s[0] == '-' ? 1 : 0;
-  if (digits_from == s.size()) return int_parse::not_a_number;
-  for (std::size_t i = digits_from; i < s.size(); ++i)
-    if (s[i] < '0' || s[i] > '9') return int_parse::not_a_number;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  if (ec == std::errc::result_out_of_range) return int_parse::out_of_range;
-  if (ec != std::errc() || end != s.data() + s.size()) return int_parse::not_a_number;
-  return int_parse::ok;
-}
-
 std::string_view trim_token(std::string_view tok) noexcept {
-  while (!tok.empty() && is_space(tok.back())) tok.remove_suffix(1);
+  while (!tok.empty() && is_json_space(tok.back())) tok.remove_suffix(1);
   return tok;
-}
-
-template <class T>
-T& slot(void* base, const field_spec& spec) noexcept {
-  return *reinterpret_cast<T*>(static_cast<char*>(base) + spec.offset);
-}
-
-// A hash index over a field table: a key is found with one comparison
-// instead of a scan of the table. Keys it cannot place (bucket overflow),
-// keys in another case (the error envelope's `code`) and unknown keys fall
-// back to the scan, so the row found is always the scan's.
-class key_index {
- public:
-  constexpr explicit key_index(std::span<const field_spec> table) noexcept : table_(table) {
-    for (std::size_t i = 0; i < table.size() && i < 255; ++i) {
-      for (auto& slot : buckets_[hash(table[i].key)]) {
-        if (slot == 0) {
-          slot = static_cast<std::uint8_t>(i + 1);
-          break;
-        }
-      }
-    }
-  }
-  [[nodiscard]] std::size_t find(std::string_view key, bool& other_case) const noexcept {
-    for (std::uint8_t slot : buckets_[hash(key)]) {
-      if (slot == 0) break;
-      if (table_[slot - 1u].key == key) return slot - 1u;
-    }
-    for (std::size_t i = 0; i < table_.size(); ++i)
-      if (key_matches(key, table_[i], other_case)) return i;
-    return table_.size();
-  }
-
- private:
-  static constexpr std::size_t hash(std::string_view k) noexcept {
-    if (k.empty()) return 0;
-    return (k.size() * 31u + static_cast<unsigned char>(k.front()) * 7u + static_cast<unsigned char>(k.back())) & 63u;
-  }
-  std::span<const field_spec> table_;
-  std::array<std::array<std::uint8_t, 4>, 64> buckets_{};
-};
-
-// The row of `key` in `table`, or table.size().
-std::size_t find_row(std::span<const field_spec> table, std::string_view key, bool& other_case) noexcept {
-  // Built at compile time: no run-time initialisation, no shared state.
-  static constexpr key_index root(root_fields), cas(cas_certificate_fields), cdn(cdn_cert_info_fields);
-  if (table.data() == root_fields.data()) return root.find(key, other_case);
-  if (table.data() == cas_certificate_fields.data()) return cas.find(key, other_case);
-  if (table.data() == cdn_cert_info_fields.data()) return cdn.find(key, other_case);
-  for (std::size_t i = 0; i < table.size(); ++i)
-    if (key_matches(key, table[i], other_case)) return i;
-  return table.size();
 }
 
 }  // namespace
@@ -121,10 +44,8 @@ bool walker::json_error(simdjson::error_code code, const char* at) noexcept {
     case simdjson::UTF8_ERROR: return fail(error_code::invalid_utf8, "the input is not valid UTF-8", at);
     case simdjson::DEPTH_ERROR: return fail(error_code::depth_exceeded, "JSON nests too deep", at);
     case simdjson::EMPTY: return fail(error_code::empty_input, "no JSON document in the input", at);
-    case simdjson::CAPACITY:
-      return fail(error_code::document_too_large, "the document is too large", at);
-    case simdjson::NUMBER_OUT_OF_RANGE:
-      return fail(error_code::number_out_of_range, "a number out of range", at);
+    case simdjson::CAPACITY: return fail(error_code::document_too_large, "the document is too large", at);
+    case simdjson::NUMBER_OUT_OF_RANGE: return fail(error_code::number_out_of_range, "a number out of range", at);
     default: break;
   }
   if (!fatal) {
@@ -139,24 +60,16 @@ bool walker::fail(error_code code, const char* message, const char* at) noexcept
   return false;
 }
 
-void walker::defer(target owner, error_code code, const char* message, const char* at) noexcept {
-  auto set = [&](target t) {
-    auto& slot = pending[static_cast<std::size_t>(t)];
-    if (!slot) slot = error{code, message, pointer(), offset(at)};
-  };
-  if (owner == target::document) {
-    for (std::size_t t = 0; t < static_cast<std::size_t>(target::document); ++t) set(static_cast<target>(t));
-  } else {
-    set(owner);
-  }
+void walker::defer(api owner, error_code code, const char* message, const char* at) noexcept {
+  auto& slot = pending[static_cast<std::size_t>(owner)];
+  if (!slot) slot = error{code, message, pointer(), offset(at)};
 }
 
 // A value of a type the field does not accept: the error is charged to the
-// field's view, and the value is still validated (malformed JSON inside it is
-// a malformed document whatever the API turns out to be).
-bool walker::wrong_type(od::value& v, target owner, const char* message, const char* at) noexcept {
+// field's API (the value itself was validated when it was read).
+bool walker::wrong_type(api owner, const char* message, const char* at) noexcept {
   defer(owner, error_code::wrong_type, message, at);
-  return skip(v, depth_);
+  return true;
 }
 
 std::string walker::pointer() const {
@@ -190,15 +103,13 @@ bool walker::string_of(od::value& v, std::string_view& out) noexcept {
   std::string_view content = tok.substr(1, tok.size() - 2);
   if (content.size() > limits::max_string_bytes)
     return fail(error_code::string_too_long, "a string is longer than the limit", tok.data());
-  bool needs_copy = std::memchr(content.data(), '\\', content.size()) != nullptr;
-  if (!needs_copy) {
+  if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
     // Raw control characters (RFC 8259 section 7) need no check here: every
     // simdjson stage 1 kernel refuses them (UNESCAPED_CHARS) before the walk.
     out = content;
     return true;
   }
-  auto e = v.get_string().get(out);
-  if (e) return json_error(e, tok.data());
+  if (auto e = v.get_string().get(out)) return json_error(e, tok.data());
   return true;
 }
 
@@ -212,12 +123,24 @@ bool walker::raw_json_of(od::value& v, std::string_view& out) noexcept {
   if (!end) return fail(error_code::malformed_json, "a value runs to the end of the input", start);
   // current_location() is the token after the value; the value ends at the
   // last non-space byte before it, which must close what `start` opened.
-  while (end > start && is_space(end[-1])) --end;
+  while (end > start && is_json_space(end[-1])) --end;
   const char close = *start == '[' ? ']' : '}';
-  if (end == start || end[-1] != close)
-    return fail(error_code::malformed_json, "could not delimit a JSON value", start);
+  if (end == start || end[-1] != close) return fail(error_code::malformed_json, "could not delimit a JSON value", start);
   out = {start, static_cast<std::size_t>(end - start)};
   return true;
+}
+
+bool walker::raw_of(od::value& v, raw_value& out) noexcept {
+  out.at = v.raw_json_token().data();
+  if (auto e = v.type().get(out.type)) return json_error(e, out.at);
+  switch (out.type) {
+    case od::json_type::string: return string_of(v, out.text);
+    case od::json_type::array:
+    case od::json_type::object: return raw_json_of(v, out.text);
+    default:
+      out.text = trim_token(v.raw_json_token());
+      return skip(v, depth_);
+  }
 }
 
 // Validates and consumes any value.
@@ -274,342 +197,50 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
   return fail(error_code::malformed_json, "malformed JSON value", at);
 }
 
-bool walker::read_text(od::value& v, const field_spec& spec, reported_text& r) noexcept {
-  const char* at = v.raw_json_token().data();
-  r.offset = offset(at);
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  switch (t) {
-    case od::json_type::string:
-      if (!string_of(v, r.text)) return false;
-      break;
-    case od::json_type::number: {
-      if (!skip(v, depth_)) return false;
-      r.text = trim_token(std::string_view(at, v.raw_json_token().size()));
-      quirks.add(quirk::string_as_number);
-      break;
-    }
-    case od::json_type::null:
-      return skip(v, depth_);
-    default:
-      return wrong_type(v, spec.owner, "expected a string", at);
-  }
-  if (r.text.empty()) return true;
-  r.value = r.text;
-  r.state = field_state::present;
-  return true;
-}
-
-bool walker::read_integer(od::value& v, const field_spec& spec, reported_int& r) noexcept {
-  const char* at = v.raw_json_token().data();
-  r.offset = offset(at);
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  std::string_view digits;
-  switch (t) {
-    case od::json_type::number:
-      digits = trim_token(v.raw_json_token());
-      if (!skip(v, depth_)) return false;
-      break;
-    case od::json_type::string:
-      if (!string_of(v, digits)) return false;
-      if (digits.empty()) {
-        quirks.add(quirk::empty_string_as_absent);
-        return true;
-      }
-      quirks.add(quirk::number_as_string);
-      break;
-    case od::json_type::null:
-      return skip(v, depth_);
-    default:
-      return wrong_type(v, spec.owner, "expected an integer", at);
-  }
-  r.text = digits;
-  switch (parse_int64(digits, r.value)) {
-    case int_parse::ok: r.state = field_state::present; break;
-    case int_parse::out_of_range:
-      return fail(error_code::number_out_of_range, "an integer that does not fit 64 bits", at);
-    case int_parse::not_a_number: r.state = field_state::unreadable; break;
-  }
-  return true;
-}
-
-bool walker::read_boolean(od::value& v, const field_spec& spec, reported_bool& r) noexcept {
-  const char* at = v.raw_json_token().data();
-  r.offset = offset(at);
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  switch (t) {
-    case od::json_type::boolean:
-      if (auto e = v.get_bool().get(r.value)) return json_error(e, at);
-      r.text = trim_token(v.raw_json_token());
-      r.state = field_state::present;
-      return true;
-    case od::json_type::string: {
-      if (!string_of(v, r.text)) return false;
-      if (r.text.empty()) {
-        quirks.add(quirk::empty_string_as_absent);
-        return true;
-      }
-      quirks.add(quirk::bool_as_string);
-      if (r.text == "true" || r.text == "True" || r.text == "TRUE") {
-        r.value = true;
-        r.state = field_state::present;
-      } else if (r.text == "false" || r.text == "False" || r.text == "FALSE") {
-        r.value = false;
-        r.state = field_state::present;
-      } else {
-        r.state = field_state::unreadable;
-      }
-      return true;
-    }
-    case od::json_type::null:
-      return skip(v, depth_);
-    default:
-      return wrong_type(v, spec.owner, "expected a boolean", at);
-  }
-}
-
-bool walker::read_time(od::value& v, const field_spec& spec, reported_time& r) noexcept {
-  if (spec.kind == field_kind::millis) {
-    reported_int ms;
-    if (!read_integer(v, spec, ms)) return false;
-    r.state = ms.state;
-    r.text = ms.text;
-    r.offset = ms.offset;
-    if (ms.present()) r.value = from_epoch_millis(ms.value);
-    return true;
-  }
-  const char* at = v.raw_json_token().data();
-  r.offset = offset(at);
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  switch (t) {
-    case od::json_type::string:
-      if (!string_of(v, r.text)) return false;
-      break;
-    case od::json_type::number:
-      // Not a documented shape; kept as unreadable text rather than guessing the unit.
-      r.text = trim_token(v.raw_json_token());
-      r.state = field_state::unreadable;
-      return skip(v, depth_);
-    case od::json_type::null:
-      return skip(v, depth_);
-    default:
-      return wrong_type(v, spec.owner, "expected a date-time string", at);
-  }
-  if (r.text.empty()) return true;
-  const char* unreadable = spec.kind == field_kind::iso_time
-                               ? parse_iso8601_into(r.text, &quirks, r.value)
-                               : parse_go_time_into(r.text, &quirks, r.value);
-  r.state = unreadable ? field_state::unreadable : field_state::present;
-  return true;
-}
-
-// Limits are document errors; anything else in inner JSON only makes the
-// field unreadable (its text is kept and checked as `invalid`).
-bool walker::inner_failed(const inner_result& e, std::string_view text, const char* at) noexcept {
-  if (e.code == error_code::invalid_inner_json) return true;
-  // The inner offset is exact when the text is a view of the input (a raw
-  // array, or a string without escapes); for unescaped text, the value's start.
-  const std::less_equal<const char*> le;
-  const bool in_input = le(base_, text.data()) && le(text.data() + text.size(), end_);
-  if (!fatal) fatal = error{e.code, e.message, pointer(), in_input ? offset(text.data()) + e.offset : offset(at)};
-  return false;
-}
-
-bool walker::read_names(od::value& v, const field_spec& spec, reported_names& r, bool wrapped) noexcept {
-  const char* at = v.raw_json_token().data();
-  if (!wrapped) r.offset = offset(at);
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  std::string_view text;
-  bool from_string = false;
-  switch (t) {
-    case od::json_type::null:
-      return skip(v, depth_);
-    case od::json_type::string:
-      if (!string_of(v, text)) return false;
-      from_string = true;
-      break;
-    case od::json_type::array:
-      if (!raw_json_of(v, text)) return false;
-      break;
-    case od::json_type::object: {
-      if (spec.kind != field_kind::kms_sans || wrapped) {
-        return wrong_type(v, spec.owner, "expected a list", at);
-      }
-      // {"SubjectAlternativeName": [...]}: the wrapper XML-to-JSON leaves behind.
-      quirks.add(quirk::sans_wrapper_object);
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return json_error(e, at);
-      bool seen_wrapped = false;
-      for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
-        std::string_view key;
-        if (auto e = key_of(field, key)) return json_error(e, nullptr);
-        push(key);
-        bool ok = true;
-        if (key != "SubjectAlternativeName") {
-          ok = skip(field.value(), depth_);
-        } else if (seen_wrapped) {
-          quirks.add(quirk::duplicate_key);
-          ok = skip(field.value(), depth_);
-        } else {
-          seen_wrapped = true;
-          ok = read_names(field.value(), spec, r, true);
-        }
-        pop();
-        if (!ok) return false;
-      }
-      if (r.state == field_state::absent) r.state = field_state::present;  // an empty wrapper: no names
-      return true;
-    }
-    default:
-      return wrong_type(v, spec.owner, "expected a list", at);
-  }
-  std::string_view trimmed = text;
-  while (!trimmed.empty() && is_space(trimmed.front())) trimmed.remove_prefix(1);
-  if (trimmed.empty()) return true;  // "" is absent
-  if (from_string) r.text = text;
-  const std::size_t begin = st_.names.size();
-  inner_result n;
-  switch (spec.kind) {
-    case field_kind::cas_sans:
-      if (!from_string) quirks.add(quirk::sans_as_array);
-      n = internal::read_cas_sans(text, st_.arena, st_.names, quirks);
-      break;
-    case field_kind::kms_sans:
-      if (from_string) quirks.add(quirk::sans_as_string);
-      n = internal::read_name_list(text, name_list_kind::kms_subject_alternative_names, st_.arena,
-                                   st_.names, quirks);
-      break;
-    default:
-      if (!from_string) quirks.add(quirk::domain_list_as_array);
-      n = internal::read_name_list(text, name_list_kind::cdn_domain_list, st_.arena, st_.names, quirks);
-      break;
-  }
-  if (!n) {
-    st_.names.resize(begin);
-    if (!inner_failed(n, text, at)) return false;
-    r.text = text;
-    r.state = field_state::unreadable;
-    return true;
-  }
-  r.state = field_state::present;
-  st_.names_fixups.push_back(names_fixup{&r, begin, n.count});
-  return true;
-}
-
-bool walker::read_tags(od::value& v, const field_spec& spec, reported_tags& r) noexcept {
-  const char* at = v.raw_json_token().data();
-  r.offset = offset(at);
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  std::string_view text;
-  switch (t) {
-    case od::json_type::null:
-      return skip(v, depth_);
-    case od::json_type::string:
-      if (!string_of(v, text)) return false;
-      if (text.empty()) return true;
-      quirks.add(quirk::tags_as_string);
-      r.text = text;
-      break;
-    case od::json_type::object:
-      if (spec.kind == field_kind::cas_tags) quirks.add(quirk::tags_as_object);
-      [[fallthrough]];
-    case od::json_type::array:
-      if (!raw_json_of(v, text)) return false;
-      break;
-    default:
-      return wrong_type(v, spec.owner, "expected tags", at);
-  }
-  const std::size_t begin = st_.tags.size();
-  auto n = internal::read_tags(text, st_.arena, st_.tags, quirks);
-  if (!n) {
-    st_.tags.resize(begin);
-    if (!inner_failed(n, text, at)) return false;
-    // Never an error: the documented KMS sample is not JSON even unescaped.
-    quirks.add(quirk::tags_unparseable);
-    r.text = text;
-    r.state = field_state::unreadable;
-    return true;
-  }
-  r.state = field_state::present;
-  st_.tags_fixups.push_back(tags_fixup{&r, begin, n.count});
-  return true;
-}
-
-bool walker::read_raw(od::value& v, const field_spec& spec, reported_text& r) noexcept {
-  const char* at = v.raw_json_token().data();
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  if (t == od::json_type::object || t == od::json_type::array) {
-    r.offset = offset(at);
-    if (!raw_json_of(v, r.text)) return false;
-    r.value = r.text;
-    r.state = field_state::present;
-    return true;
-  }
-  return read_text(v, spec, r);
-}
-
-bool walker::read_field(od::value& v, const field_spec& spec, void* base) noexcept {
-  switch (spec.kind) {
-    case field_kind::text: return read_text(v, spec, slot<reported_text>(base, spec));
-    case field_kind::integer: return read_integer(v, spec, slot<reported_int>(base, spec));
-    case field_kind::boolean: return read_boolean(v, spec, slot<reported_bool>(base, spec));
-    case field_kind::millis:
-    case field_kind::iso_time:
-    case field_kind::go_time: return read_time(v, spec, slot<reported_time>(base, spec));
-    case field_kind::cas_sans:
-    case field_kind::kms_sans:
-    case field_kind::domain_list: return read_names(v, spec, slot<reported_names>(base, spec), false);
-    case field_kind::cas_tags:
-    case field_kind::kms_tags: return read_tags(v, spec, slot<reported_tags>(base, spec));
-    case field_kind::raw_json: return read_raw(v, spec, slot<reported_text>(base, spec));
-  }
-  return true;
-}
-
-// The keys of one object, each by its table row; the first occurrence of a
-// key counts.
-bool walker::fields(od::object obj, std::span<const field_spec> table, void* const* bases) noexcept {
-  std::uint64_t seen = 0;
+// The keys of one object, each read once and converted for every reading
+// whose schema has it; the first occurrence of a key counts.
+bool walker::object(od::object obj, std::span<reading> readings, bool at_root) noexcept {
   for (auto f : obj) {
     od::field field;
-    const char* at = nullptr;
-    if (auto e = std::move(f).get(field)) return json_error(e, at);
+    if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
     std::string_view key;
-    if (auto e = key_of(field, key)) return json_error(e, at);
+    if (auto e = key_of(field, key)) return json_error(e, nullptr);
     od::value& v = field.value();
     push(key);
     bool ok = true;
-    if (table.data() == root_fields.data() && key == "Certificate") {
-      ok = certificate(v);
-    } else if (table.data() == root_fields.data() && key == "CertInfos") {
+    if (at_root && key == schemas::cas_certificate_key) {
+      ok = cas_certificate(v);
+    } else if (at_root && key == schemas::cdn_list_key) {
       ok = cert_info_list(v);
     } else {
-      bool other_case = false;
-      const std::size_t row = find_row(table, key, other_case);
-      if (row == table.size()) {
-        ok = skip(v, depth_);
-      } else if (seen & (std::uint64_t{1} << row)) {
-        quirks.add(quirk::duplicate_key);
+      std::array<std::size_t, api_count> rows{};
+      bool any = false, repeated = false;
+      for (std::size_t i = 0; i < readings.size(); ++i) {
+        bool other_case = false;
+        rows[i] = readings[i].ops->find(key, other_case);
+        if (rows[i] == key_index::npos) continue;
+        const std::uint64_t bit = std::uint64_t{1} << rows[i];
+        if (readings[i].seen & bit) {
+          repeated = true;
+          rows[i] = key_index::npos;
+          continue;
+        }
+        readings[i].seen |= bit;
+        any = true;
+        if (other_case) quirks[static_cast<std::size_t>(readings[i].owner)].add(quirk::lowercase_keys);
+        const unsigned flags = readings[i].ops->flags(rows[i]);
+        if (flags & flag::distinctive) marked[static_cast<std::size_t>(readings[i].owner)] = true;
+        if (flags & flag::fallback) fallback_marked[static_cast<std::size_t>(readings[i].owner)] = true;
+      }
+      if (repeated) common_quirks.add(quirk::duplicate_key);
+      if (!any) {
         ok = skip(v, depth_);
       } else {
-        seen |= std::uint64_t{1} << row;
-        const field_spec& spec = table[row];
-        if (other_case && spec.owner == target::api_error) quirks.add(quirk::lowercase_keys);
-        if (table.data() == root_fields.data()) {
-          if (spec.owner == target::api_error && spec.key == "Code") api_error_code = true;
-          if (row >= kms_describe_only_first && row <= kms_describe_only_last) kms_describe_key = true;
-          if (row == 0) certificate_id = true;
-          if (row == kms_get_only_first || row == kms_get_only_first + 1) kms_get_key = true;
-        }
-        ok = read_field(v, spec, bases[static_cast<std::size_t>(spec.owner)]);
+        raw_value raw;
+        ok = raw_of(v, raw);
+        for (std::size_t i = 0; ok && i < readings.size(); ++i)
+          if (rows[i] != key_index::npos)
+            ok = readings[i].ops->apply(*this, raw, rows[i], readings[i].view, readings[i].owner);
       }
     }
     pop();
@@ -618,50 +249,65 @@ bool walker::fields(od::object obj, std::span<const field_spec> table, void* con
   return true;
 }
 
-// `Certificate`: an object in CAS, a PEM string in KMS GetCertificate.
-bool walker::certificate(od::value& v) noexcept {
+void walker::structure_quirk(quirk q, std::initializer_list<api> owners) noexcept {
+  for (api a : owners) quirks[static_cast<std::size_t>(a)].add(q);
+}
+
+// `Certificate`: an object in CAS (read here), a PEM string in KMS GetCertificate.
+bool walker::cas_certificate(od::value& v) noexcept {
   const char* at = v.raw_json_token().data();
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
   if (t == od::json_type::object) {
-    if (cas_certificate || kms_certificate) {
-      quirks.add(quirk::duplicate_key);
+    if (cas_seen_ || kms_certificate) {
+      common_quirks.add(quirk::duplicate_key);
       return skip(v, depth_);
     }
-    cas_certificate = true;
+    cas_seen_ = true;
+    marked[static_cast<std::size_t>(api::cas_describe_client_certificate)] = true;
     od::object obj;
     if (auto e = v.get_object().get(obj)) return json_error(e, at);
-    void* bases[static_cast<std::size_t>(target::count)] = {&st_.cas.certificate};
-    return fields(obj, cas_certificate_fields, bases);
+    reading r[] = {read_by<schemas::cas_certificate>(api::cas_describe_client_certificate, st_.cas.certificate)};
+    return object(obj, r, false);
   }
-  if (t == od::json_type::string) {
-    if (cas_certificate || kms_certificate) {
-      quirks.add(quirk::duplicate_key);
-      return skip(v, depth_);
-    }
-    kms_certificate = true;
-    static constexpr field_spec spec{"Certificate", field_kind::text, target::kms_get,
-                                     offsetof(kms_get_view, certificate)};
-    return read_text(v, spec, st_.kms_get.certificate);
+  // Not an object: the GetCertificate field of that name.
+  reading r[] = {read_by<schemas::kms_get>(api::kms_get_certificate, st_.kms_get)};
+  bool other_case = false;
+  const std::size_t row = r[0].ops->find(schemas::cas_certificate_key, other_case);
+  if (cas_seen_ || kms_certificate) {
+    common_quirks.add(quirk::duplicate_key);
+    return skip(v, depth_);
   }
-  if (t == od::json_type::null) return skip(v, depth_);
-  cas_certificate = true;  // the only API with a structured Certificate
-  return wrong_type(v, target::cas, "Certificate must be an object (CAS) or a PEM string (KMS)", at);
+  raw_value raw;
+  if (!raw_of(v, raw)) return false;
+  if (raw.type == od::json_type::null) return true;
+  if (raw.type != od::json_type::string && raw.type != od::json_type::number) {
+    // Neither an object nor text: the CAS view is the only one with a structured Certificate.
+    cas_seen_ = true;
+    marked[static_cast<std::size_t>(api::cas_describe_client_certificate)] = true;
+    return wrong_type(api::cas_describe_client_certificate,
+                      "Certificate must be an object (CAS) or a PEM string (KMS)", at);
+  }
+  kms_certificate = true;
+  marked[static_cast<std::size_t>(api::kms_get_certificate)] = true;
+  return r[0].ops->apply(*this, raw, row, r[0].view, api::kms_get_certificate);
 }
 
 // `CertInfos`: {"CertInfo": [...]}, {"CertInfo": {...}}, {}, {"CertInfo": []}, or [...].
 bool walker::cert_info_list(od::value& v) noexcept {
   const char* at = v.raw_json_token().data();
-  if (cert_infos) {
-    quirks.add(quirk::duplicate_key);
+  if (cert_infos_seen_) {
+    common_quirks.add(quirk::duplicate_key);
     return skip(v, depth_);
   }
-  cert_infos = true;
+  cert_infos_seen_ = true;
+  marked[static_cast<std::size_t>(api::cdn_describe_certificate_info)] = true;
+  constexpr api cdn = api::cdn_describe_certificate_info;
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
   switch (t) {
     case od::json_type::array: {
-      quirks.add(quirk::cert_info_bare_array);
+      structure_quirk(quirk::cert_info_bare_array, {cdn});
       od::array arr;
       if (auto e = v.get_array().get(arr)) return json_error(e, at);
       return cert_info_items(arr, at);
@@ -678,8 +324,8 @@ bool walker::cert_info_list(od::value& v) noexcept {
         od::value& item = field.value();
         push(key);
         bool ok = true;
-        if (key != "CertInfo" || found) {
-          if (key == "CertInfo") quirks.add(quirk::duplicate_key);
+        if (key != schemas::cdn_list_item_key || found) {
+          if (key == schemas::cdn_list_item_key) common_quirks.add(quirk::duplicate_key);
           ok = skip(item, depth_);
         } else {
           found = true;
@@ -691,27 +337,27 @@ bool walker::cert_info_list(od::value& v) noexcept {
             if (auto e = item.get_array().get(arr)) return json_error(e, item_at);
             ok = cert_info_items(arr, item_at);
           } else if (it == od::json_type::object) {
-            quirks.add(quirk::cert_info_single_object);
+            structure_quirk(quirk::cert_info_single_object, {cdn});
             st_.cdn_items.assign(1, cdn_cert_info_view{});
             ok = cert_info_item(item, 0);
           } else if (it == od::json_type::null) {
-            quirks.add(quirk::cert_info_empty);
+            structure_quirk(quirk::cert_info_empty, {cdn});
             ok = skip(item, depth_);
           } else {
-            ok = wrong_type(item, target::cdn, "CertInfo must be a list or an object", item_at);
+            ok = skip(item, depth_) && wrong_type(cdn, "CertInfo must be a list or an object", item_at);
           }
         }
         pop();
         if (!ok) return false;
       }
-      if (!found) quirks.add(quirk::cert_info_empty);
+      if (!found) structure_quirk(quirk::cert_info_empty, {cdn});
       return true;
     }
     case od::json_type::null:
-      quirks.add(quirk::cert_info_empty);
+      structure_quirk(quirk::cert_info_empty, {cdn});
       return skip(v, depth_);
     default:
-      return wrong_type(v, target::cdn, "CertInfos must be an object or a list", at);
+      return skip(v, depth_) && wrong_type(cdn, "CertInfos must be an object or a list", at);
   }
 }
 
@@ -720,7 +366,7 @@ bool walker::cert_info_items(od::array arr, const char* at) noexcept {
   if (auto e = arr.count_elements().get(count)) return json_error(e, nullptr);
   if (count > limits::max_certificates)
     return fail(error_code::too_many_certificates, "more certificates than the limit", at);
-  if (count == 0) quirks.add(quirk::cert_info_empty);
+  if (count == 0) structure_quirk(quirk::cert_info_empty, {api::cdn_describe_certificate_info});
   // Sized before the walk: views are written in place and never move.
   st_.cdn_items.assign(count, cdn_cert_info_view{});
   std::size_t index = 0;
@@ -740,29 +386,24 @@ bool walker::cert_info_item(od::value& v, std::size_t index) noexcept {
   const char* at = v.raw_json_token().data();
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
-  if (t != od::json_type::object) {
-    return wrong_type(v, target::cdn, "a CertInfo entry must be an object", at);
-  }
+  if (t != od::json_type::object)
+    return skip(v, depth_) &&
+           wrong_type(api::cdn_describe_certificate_info, "a CertInfo entry must be an object", at);
   od::object obj;
   if (auto e = v.get_object().get(obj)) return json_error(e, at);
-  void* bases[static_cast<std::size_t>(target::count)] = {};
-  bases[static_cast<std::size_t>(target::cdn)] = &st_.cdn_items[index];
-  return fields(obj, cdn_cert_info_fields, bases);
+  reading r[] = {read_by<schemas::cdn_cert_info>(api::cdn_describe_certificate_info, st_.cdn_items[index])};
+  return object(obj, r, false);
 }
 
 bool walker::root(od::object obj) noexcept {
-  void* bases[static_cast<std::size_t>(target::count)] = {};
-  bases[static_cast<std::size_t>(target::cas)] = &st_.cas.certificate;
-  bases[static_cast<std::size_t>(target::kms_describe)] = &st_.kms_describe;
-  bases[static_cast<std::size_t>(target::kms_get)] = &st_.kms_get;
-  bases[static_cast<std::size_t>(target::cdn)] = &st_.cdn;
-  bases[static_cast<std::size_t>(target::api_error)] = &st_.api_error;
-  // RequestId belongs to every API: it is read into a document_view first.
-  document_view scratch;
-  bases[static_cast<std::size_t>(target::document)] = &scratch;
-  if (!fields(obj, root_fields, bases)) return false;
-  request_id = scratch.request_id;
-  return true;
+  reading r[] = {
+      read_by<schemas::cas_root>(api::cas_describe_client_certificate, st_.cas),
+      read_by<schemas::kms_describe>(api::kms_describe_certificate, st_.kms_describe),
+      read_by<schemas::kms_get>(api::kms_get_certificate, st_.kms_get),
+      read_by<schemas::cdn_root>(api::cdn_describe_certificate_info, st_.cdn),
+      read_by<schemas::api_error>(api::api_error, st_.api_error),
+  };
+  return object(obj, r, true);
 }
 
 }  // namespace alicert::internal

@@ -1,7 +1,18 @@
-// Internal: the walk over one document with simdjson On-Demand.
+// Internal: the walk over one document with simdjson On-Demand, driven by the
+// API schemas (schema.h, schemas/*.h).
+//
+// A document's API is known only once its root object has been read, so the
+// root is read against every API's root schema at once: each key is looked up
+// in each, its value is read once (raw_value) and converted for every schema
+// that has the key, into that API's view. Wrong types, and quirks, are charged
+// to the API whose schema read them and count only if the document turns out
+// to be of that API; what every API shares (malformed JSON, limits, duplicate
+// keys) counts for all. Nested objects (CAS `Certificate`) and lists of
+// entries (CDN `CertInfos`) are read the same way, one level down.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,12 +21,40 @@
 
 #include "alicert/error.h"
 #include "alicert/quirks.h"
-#include "fields.h"
 #include "parser_state.h"
+#include "schema.h"
 
 namespace alicert::internal {
 
 namespace od = simdjson::ondemand;
+
+inline constexpr std::size_t api_count = static_cast<std::size_t>(api::api_error) + 1;
+
+/// A JSON value read once, before it is converted for each schema that has its key.
+struct raw_value {
+  od::json_type type{od::json_type::null};
+  /// string: the unescaped content; number, boolean, null: the token;
+  /// array, object: the raw text (validated).
+  std::string_view text{};
+  const char* at{nullptr};  ///< where the value starts in the input
+};
+
+class walker;
+
+/// A schema with its types erased, so that one walk can hold several.
+struct schema_ops {
+  std::size_t (*find)(std::string_view key, bool& other_case) noexcept;
+  bool (*apply)(walker& w, const raw_value& v, std::size_t row, void* view, api owner) noexcept;
+  unsigned (*flags)(std::size_t row) noexcept;
+};
+
+/// One schema reading one object into one view, on behalf of `owner`.
+struct reading {
+  api owner;
+  const schema_ops* ops;
+  void* view;
+  std::uint64_t seen{0};  ///< rows met in this object: a repeated key counts once
+};
 
 class walker {
  public:
@@ -24,22 +63,16 @@ class walker {
   walker(parser_state& st, od::document& doc, const char* base, const char* end) noexcept
       : st_(st), doc_(doc), base_(base), end_(end) {}
 
-  // Reads the root object; afterwards `fatal`, `pending` and the views say what it held.
+  // Reads the root object; afterwards `fatal`, `pending`, the marks and the views say what it held.
   bool root(od::object root) noexcept;
 
   std::optional<error> fatal;
-  std::array<std::optional<error>, static_cast<std::size_t>(target::count)> pending;
-  quirk_set quirks;
-  reported_text request_id;
-
-  // What the root held, to tell the API.
-  bool cas_certificate{false};
-  bool kms_certificate{false};
-  bool cert_infos{false};
-  bool kms_describe_key{false};
-  bool kms_get_key{false};
-  bool certificate_id{false};
-  bool api_error_code{false};
+  std::array<std::optional<error>, api_count> pending;  ///< wrong types, by API
+  quirk_set common_quirks;                                ///< whatever the API
+  std::array<quirk_set, api_count> quirks;                ///< by API
+  std::array<bool, api_count> marked{};                   ///< a key only that API has was seen
+  std::array<bool, api_count> fallback_marked{};          ///< a key of flag::fallback was seen
+  bool kms_certificate{false};  ///< a text `Certificate` (GetCertificate's own mark)
 
   bool json_error(simdjson::error_code code, const char* at) noexcept;
   simdjson::error_code key_of(od::field& field, std::string_view& out) const noexcept;
@@ -47,14 +80,22 @@ class walker {
   // Validates and consumes any value, `depth` levels below the root.
   bool skip(od::value& v, std::size_t depth) noexcept;
 
+  // The conversions of a raw value by the shape of its field (field_reading.cpp).
+  bool to_text(const raw_value& v, shape how, reported_text& r, api owner) noexcept;
+  bool to_integer(const raw_value& v, reported_int& r, api owner) noexcept;
+  bool to_boolean(const raw_value& v, reported_bool& r, api owner) noexcept;
+  bool to_time(const raw_value& v, shape how, reported_time& r, api owner) noexcept;
+  bool to_names(const raw_value& v, shape how, reported_names& r, api owner) noexcept;
+  bool to_tags(const raw_value& v, shape how, reported_tags& r, api owner) noexcept;
+
  private:
   struct segment {
     std::string_view key;
     std::size_t index;
   };
 
-  void defer(target owner, error_code code, const char* message, const char* at) noexcept;
-  bool wrong_type(od::value& v, target owner, const char* message, const char* at) noexcept;
+  void defer(api owner, error_code code, const char* message, const char* at) noexcept;
+  bool wrong_type(api owner, const char* message, const char* at) noexcept;
   [[nodiscard]] std::string pointer() const;
   [[nodiscard]] std::size_t offset(const char* at) const noexcept {
     return static_cast<std::size_t>(at - base_);
@@ -62,24 +103,19 @@ class walker {
   void push(std::string_view key, std::size_t index = 0) noexcept;
   void pop() noexcept { if (depth_) --depth_; }
 
-  bool fields(od::object obj, std::span<const field_spec> table, void* const* bases) noexcept;
-  bool read_field(od::value& v, const field_spec& spec, void* base) noexcept;
-  bool certificate(od::value& v) noexcept;
+  bool object(od::object obj, std::span<reading> readings, bool at_root) noexcept;
+  bool raw_of(od::value& v, raw_value& out) noexcept;
+  bool string_of(od::value& v, std::string_view& out) noexcept;
+  bool raw_json_of(od::value& v, std::string_view& out) noexcept;
+  bool inner_failed(error_code code, const char* message, std::size_t inner_offset, std::string_view text,
+                    const char* at) noexcept;
+
+  // The structures under the root.
+  bool cas_certificate(od::value& v) noexcept;
   bool cert_info_list(od::value& v) noexcept;
   bool cert_info_items(od::array arr, const char* at) noexcept;
   bool cert_info_item(od::value& v, std::size_t index) noexcept;
-
-  bool string_of(od::value& v, std::string_view& out) noexcept;
-  bool raw_json_of(od::value& v, std::string_view& out) noexcept;
-
-  bool read_text(od::value& v, const field_spec& spec, reported_text& r) noexcept;
-  bool read_integer(od::value& v, const field_spec& spec, reported_int& r) noexcept;
-  bool read_boolean(od::value& v, const field_spec& spec, reported_bool& r) noexcept;
-  bool read_time(od::value& v, const field_spec& spec, reported_time& r) noexcept;
-  bool read_names(od::value& v, const field_spec& spec, reported_names& r, bool wrapped) noexcept;
-  bool read_tags(od::value& v, const field_spec& spec, reported_tags& r) noexcept;
-  bool read_raw(od::value& v, const field_spec& spec, reported_text& r) noexcept;
-  bool inner_failed(const inner_result& e, std::string_view text, const char* at) noexcept;
+  void structure_quirk(quirk q, std::initializer_list<api> owners) noexcept;
 
   parser_state& st_;
   od::document& doc_;
@@ -87,6 +123,43 @@ class walker {
   const char* end_;
   std::array<segment, 8> path_{};
   std::size_t depth_{0};
+  bool cas_seen_{false};
+  bool cert_infos_seen_{false};
 };
+
+/// The schema_ops of a typed schema.
+template <class View, const auto& Schema>
+struct ops_of {
+  static constexpr key_index index{Schema};
+  static std::size_t find(std::string_view key, bool& other_case) noexcept { return index.find(key, other_case); }
+  static unsigned flags(std::size_t row) noexcept { return Schema[row].flags; }
+  static bool apply(walker& w, const raw_value& v, std::size_t row, void* view, api owner) noexcept {
+    const field<View>& f = Schema[row];
+    View& target = *static_cast<View*>(view);
+    switch (f.slot.kind) {
+      case member_kind::text: return w.to_text(v, f.how, target.*f.slot.text, owner);
+      case member_kind::integer: return w.to_integer(v, target.*f.slot.integer, owner);
+      case member_kind::boolean: return w.to_boolean(v, target.*f.slot.boolean, owner);
+      case member_kind::time: return w.to_time(v, f.how, target.*f.slot.time, owner);
+      case member_kind::names: return w.to_names(v, f.how, target.*f.slot.names, owner);
+      case member_kind::tags: return w.to_tags(v, f.how, target.*f.slot.tags, owner);
+    }
+    return true;
+  }
+  static constexpr schema_ops ops{&find, &apply, &flags};
+};
+
+}  // namespace alicert::internal
+
+namespace alicert::internal {
+
+/// A reading of `view` by `Schema`: the only way readings are made, so a
+/// view is always read by its own schema.
+template <const auto& Schema, class View>
+reading read_by(api owner, View& view) noexcept {
+  static_assert(std::is_same_v<typename std::remove_cvref_t<decltype(Schema)>::value_type, field<View>>,
+                "a view is read by the schema of its own type");
+  return reading{owner, &ops_of<View, Schema>::ops, &view};
+}
 
 }  // namespace alicert::internal

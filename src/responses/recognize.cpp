@@ -1,0 +1,27 @@
+#include "recognize.h"
+
+namespace alicert::internal {
+
+std::optional<api> recognize(const walker& w) noexcept {
+  const auto marked = [&](api a) { return w.marked[static_cast<std::size_t>(a)]; };
+  // In order of precedence:
+  // - a structured `Certificate` is CAS's alone;
+  // - a text `Certificate` is GetCertificate's, and so are CertificateChain
+  //   and Csr when no key of DescribeCertificate stands beside them;
+  // - `CertInfos` is CDN's;
+  // - DescribeCertificate by its own keys (CertificateId, KeySpec, Arn, ...);
+  // - an error envelope by its Code.
+  // Keys that sibling APIs share (Issuer, NotBefore, SubjectAlternativeNames,
+  // Tags, Status, ...) recognize nothing: a response of an API alicert does
+  // not read is unknown_shape, never a supported API with meaningless findings.
+  if (marked(api::cas_describe_client_certificate)) return api::cas_describe_client_certificate;
+  if (w.kms_certificate || (marked(api::kms_get_certificate) && !marked(api::kms_describe_certificate)))
+    return api::kms_get_certificate;
+  if (marked(api::cdn_describe_certificate_info)) return api::cdn_describe_certificate_info;
+  if (marked(api::kms_describe_certificate) || w.fallback_marked[static_cast<std::size_t>(api::kms_describe_certificate)])
+    return api::kms_describe_certificate;
+  if (marked(api::api_error)) return api::api_error;
+  return std::nullopt;
+}
+
+}  // namespace alicert::internal
