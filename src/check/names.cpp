@@ -1,69 +1,224 @@
-// The stable names of checks, statuses, SAN kinds and validity states.
-#include "alicert/check/facts.h"
-#include "alicert/check/finding.h"
+// `subject`, `issuer`: reported DN text against the certificate's Names, as
+// sets of (type, value) pairs, a masked value hiding only its attribute;
+// `common_name` (the subject's CN) and `organization`, `organizational_unit`,
+// `locality`, `state`, `country` (the subject's or the issuer's).
+#include <algorithm>
+#include <array>
+#include <cstring>
 
-namespace alicert {
+#include "alicert/check/compare.h"
+#include "alicert/x509/oid.h"
+#include "common/ascii.h"
+#include "run.h"
 
-std::string_view check_name(check_id c) noexcept {
+namespace alicert::check_detail {
+namespace {
+
+using x509::name_attribute;
+
+bool case_insensitive(std::span<const std::uint8_t> type) noexcept {
+  return x509::same_oid(type, x509::oids::country) || x509::same_oid(type, x509::oids::domain_component) ||
+         x509::same_oid(type, x509::oids::email_address);
+}
+
+// The order of a name_set: by type, then by value as same_value compares it.
+int compare_attrs(const name_attribute& a, const name_attribute& b) noexcept {
+  if (a.type.size() != b.type.size()) return a.type.size() < b.type.size() ? -1 : 1;
+  if (const int t = std::memcmp(a.type.data(), b.type.data(), a.type.size()); t != 0) return t;
+  const bool fold = case_insensitive(a.type);
+  const std::size_t n = std::min(a.value.size(), b.value.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const char x = fold ? internal::ascii_lower(a.value[i]) : a.value[i];
+    const char y = fold ? internal::ascii_lower(b.value[i]) : b.value[i];
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
+  }
+  return a.value.size() == b.value.size() ? 0 : a.value.size() < b.value.size() ? -1 : 1;
+}
+
+bool same_type(const name_attribute& a, const name_attribute& b) noexcept { return x509::same_oid(a.type, b.type); }
+
+// Is `x` in `sorted` (indices into `attrs` in compare_attrs order)?
+bool contains(std::span<const name_attribute> attrs, const std::vector<std::uint32_t>& sorted,
+              const name_attribute& x) noexcept {
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), x, [&](std::uint32_t i, const name_attribute& v) {
+    return compare_attrs(attrs[i], v) < 0;
+  });
+  return it != sorted.end() && compare_attrs(attrs[*it], x) == 0;
+}
+
+void append_type(std::string& out, std::span<const std::uint8_t> type) {
+  if (const x509::oid_info* info = x509::find_oid(type)) {
+    out += info->short_name;
+    return;
+  }
+  std::array<char, 160> buf{};
+  const std::string_view dotted = x509::format_oid(type, buf);
+  out += dotted.empty() ? std::string_view("?") : dotted;
+}
+
+void append_attr(std::string& out, const name_attribute& a) {
+  append_type(out, a.type);
+  out += '=';
+  out += a.value;
+}
+
+// Which reported attributes the certificate lacks and which of its own are
+// not reported, a masked value standing for one attribute of its own type.
+// Sorted once, compared in O(n log n): a DN can be long.
+outcome compare_names(run& r, std::span<const name_attribute> reported, std::span<const name_attribute> mine,
+                      std::string_view actual) {
+  const auto by = [](std::span<const name_attribute> a) {
+    return [a](std::uint32_t x, std::uint32_t y) { return compare_attrs(a[x], a[y]) < 0; };
+  };
+  auto& sorted_mine = r.state.order_a;  // every attribute of the certificate
+  auto& unmasked = r.state.order_b;     // the reported attributes that can be compared
+  auto& masks = r.state.order_c;        // the masked ones
+  sorted_mine.clear();
+  unmasked.clear();
+  masks.clear();
+  for (std::uint32_t i = 0; i < mine.size(); ++i) sorted_mine.push_back(i);
+  for (std::uint32_t i = 0; i < reported.size(); ++i) (is_masked(reported[i].value) ? masks : unmasked).push_back(i);
+  std::sort(sorted_mine.begin(), sorted_mine.end(), by(mine));
+  std::sort(unmasked.begin(), unmasked.end(), by(reported));
+  std::sort(masks.begin(), masks.end(), by(reported));  // by type first: one run per type
+
+  // marks: per reported attribute 1 = not in the certificate; per certificate
+  // attribute (offset by reported.size()) 2 = not reported, 3 = paired with a missing one.
+  auto& marks = r.state.marks;
+  marks.assign(reported.size() + mine.size(), 0);
+  std::size_t differences = 0;
+  for (std::uint32_t i : unmasked)
+    if (!contains(mine, sorted_mine, reported[i])) {
+      marks[i] = 1;
+      ++differences;
+    }
+  std::size_t cursor = 0;
+  for (std::uint32_t j : sorted_mine) {
+    const name_attribute& c = mine[j];
+    if (contains(reported, unmasked, c)) continue;
+    while (cursor < masks.size() && compare_attrs(reported[masks[cursor]], c) < 0 &&
+           !same_type(reported[masks[cursor]], c))
+      ++cursor;
+    if (cursor < masks.size() && same_type(reported[masks[cursor]], c)) {
+      ++cursor;  // this mask stands for this attribute
+      continue;
+    }
+    marks[reported.size() + j] = 2;
+    ++differences;
+  }
+  if (differences == 0)
+    return {masks.empty() ? finding_status::match : finding_status::masked, actual,
+            masks.empty() ? std::string_view{} : "masked attributes not compared; every other one matches"};
+
+  // The note: a missing and an unreported attribute of one type read as one
+  // that differs; then what is left on either side.
+  std::string& note = r.scratch();
+  const auto separator = [&](std::string_view label, bool& first) {
+    if (first) {
+      if (!note.empty()) note += "; ";
+      note += label;
+      first = false;
+    } else {
+      note += ", ";
+    }
+  };
+  bool first = true;
+  std::size_t tries = 0;  // pairs are looked for among the first few: a note, not a diff tool
+  for (std::uint32_t i = 0; i < reported.size() && tries < 64; ++i) {
+    if (marks[i] != 1) continue;
+    ++tries;
+    for (std::uint32_t j = 0; j < mine.size(); ++j) {
+      std::uint8_t& m = marks[reported.size() + j];
+      if (m != 2 || !same_type(reported[i], mine[j])) continue;
+      m = 3;
+      marks[i] = 3;
+      separator("differs: ", first);
+      append_type(note, reported[i].type);
+      note += " (reported ";
+      note += reported[i].value;
+      note += ", certificate ";
+      note += mine[j].value;
+      note += ')';
+      break;
+    }
+  }
+  first = true;
+  for (std::uint32_t i = 0; i < reported.size() && note.size() <= 2048; ++i)
+    if (marks[i] == 1) {
+      separator("not in the certificate: ", first);
+      append_attr(note, reported[i]);
+    }
+  first = true;
+  for (std::uint32_t j = 0; j < mine.size() && note.size() <= 2048; ++j)
+    if (marks[reported.size() + j] == 2) {
+      separator("not reported: ", first);
+      append_attr(note, mine[j]);
+    }
+  return {finding_status::mismatch, actual, r.copy(note)};
+}
+
+std::span<const std::uint8_t> attribute_type(check_id c) noexcept {
   switch (c) {
-    case check_id::certificate: return "certificate";
-    case check_id::serial: return "serial";
-    case check_id::not_before: return "not_before";
-    case check_id::not_after: return "not_after";
-    case check_id::validity_days: return "validity_days";
-    case check_id::sha256: return "sha256";
-    case check_id::md5: return "md5";
-    case check_id::subject: return "subject";
-    case check_id::issuer: return "issuer";
-    case check_id::common_name: return "common_name";
-    case check_id::organization: return "organization";
-    case check_id::organizational_unit: return "organizational_unit";
-    case check_id::locality: return "locality";
-    case check_id::state: return "state";
-    case check_id::country: return "country";
-    case check_id::sans: return "sans";
-    case check_id::key_algorithm: return "key_algorithm";
-    case check_id::key_size: return "key_size";
-    case check_id::key_spec: return "key_spec";
-    case check_id::signature_algorithm: return "signature_algorithm";
-    case check_id::subject_key_identifier: return "subject_key_identifier";
-    case check_id::public_key: return "public_key";
-    case check_id::domain_list: return "domain_list";
-    case check_id::chain: return "chain";
-    case check_id::csr_public_key: return "csr_public_key";
+    case check_id::common_name: return x509::oids::common_name;
+    case check_id::organization: return x509::oids::organization;
+    case check_id::organizational_unit: return x509::oids::organizational_unit;
+    case check_id::locality: return x509::oids::locality;
+    case check_id::state: return x509::oids::state;
+    default: return x509::oids::country;
   }
-  return "unknown";
 }
 
-std::string_view status_name(finding_status s) noexcept {
-  switch (s) {
-    case finding_status::match: return "match";
-    case finding_status::mismatch: return "mismatch";
-    case finding_status::invalid: return "invalid";
-    case finding_status::masked: return "masked";
-    case finding_status::absent: return "absent";
-    case finding_status::unverifiable: return "unverifiable";
+// The first value of `type` in `attrs`, and whether any equals `value`.
+bool find_value(std::span<const name_attribute> attrs, std::span<const std::uint8_t> type, std::string_view value,
+                std::string_view& first) noexcept {
+  bool found = false;
+  for (const auto& a : attrs) {
+    if (!x509::same_oid(a.type, type)) continue;
+    if (first.empty()) first = a.value;
+    if (x509::same_value(type, a.value, value)) found = true;
   }
-  return "unknown";
+  return found;
 }
 
-std::string_view san_kind_name(san_kind k) noexcept {
-  switch (k) {
-    case san_kind::dns: return "dns";
-    case san_kind::ip: return "ip";
-    case san_kind::email: return "email";
-    case san_kind::uri: return "uri";
+}  // namespace
+
+outcome check_dn(run& r, const field_ref& f, check_id c) {
+  const bool subject = c == check_id::subject;
+  const std::string_view actual = subject ? r.report().facts.subject : r.report().facts.issuer;
+  auto parsed = r.state.reported_set.parse_text(f.text);
+  if (!parsed) {
+    if (is_masked(f.text)) return {finding_status::masked, {}, {}};  // the whole DN is one mask
+    return {finding_status::invalid, actual, r.copy(message_of(parsed))};
   }
-  return "unknown";
+  if (!r.names_readable(subject))
+    return {finding_status::unverifiable, actual, "the certificate's name cannot be read"};
+  return compare_names(r, r.state.reported_set.attributes(), subject ? r.subject_attrs() : r.issuer_attrs(), actual);
 }
 
-std::string_view validity_state_name(validity_state v) noexcept {
-  switch (v) {
-    case validity_state::valid: return "valid";
-    case validity_state::expired: return "expired";
-    case validity_state::not_yet_valid: return "not_yet_valid";
+outcome check_attribute(run& r, const field_ref& f, check_id c) {
+  const auto type = attribute_type(c);
+  std::string_view subject_value, issuer_value;
+  const bool in_subject = find_value(r.subject_attrs(), type, f.text, subject_value);
+  if (c == check_id::common_name) {
+    // The subject's CN only: a CommonName that is the issuer's describes another certificate.
+    const bool in_issuer = find_value(r.issuer_attrs(), type, f.text, issuer_value);
+    if (in_subject)
+      return {finding_status::match, r.copy(subject_value),
+              in_issuer ? "matches the subject and the issuer" : "matches the subject"};
+    return {finding_status::mismatch, r.copy(subject_value),
+            in_issuer             ? "the issuer's common name, not the subject's"
+            : subject_value.empty() ? "the subject has no common name"
+                                    : "the subject's common name differs"};
   }
-  return "unknown";
+  // The documentation describes O/OU/L/ST/C as the issuing CA's: either name may hold them.
+  const bool in_issuer = find_value(r.issuer_attrs(), type, f.text, issuer_value);
+  if (in_subject || in_issuer)
+    return {finding_status::match, r.copy(in_subject ? subject_value : issuer_value),
+            in_subject && in_issuer ? "matches the subject and the issuer"
+            : in_subject            ? "matches the subject"
+                                    : "matches the issuer"};
+  return {finding_status::mismatch, r.copy(!subject_value.empty() ? subject_value : issuer_value),
+          "neither the subject nor the issuer has this value"};
 }
 
-}  // namespace alicert
+}  // namespace alicert::check_detail

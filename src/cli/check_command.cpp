@@ -48,7 +48,6 @@ class run_state {
   checker checker_;
   table_renderer table_;
   std::string line_;
-  std::optional<result<document_report>> report_;  // the last document's
 };
 
 void run_state::emit(const output_record& r) {
@@ -118,18 +117,10 @@ void run_state::check_document(output_record& r, const result<document_view>& do
   check_options how;
   how.now = now_;
   how.paired_get = paired;
-  report_.emplace(checker_.check(d, parser_.records(d), how));
-  const auto& report = *report_;
-  if (!report) {
-    // The checker reports problems as findings; an error here is its own
-    // failure: the record says so and the run goes on.
-    r.error = &report.error();
-    errors_ = true;
-    return;
-  }
-  r.quirks.merge(report->quirks);
-  r.certificates = report->certificates;
-  if (report->failed()) findings_ = true;
+  const document_report& report = checker_.check(d, how);
+  r.quirks.merge(report.quirks);
+  r.certificates = report.certificates;
+  if (report.failed()) findings_ = true;
 }
 
 void run_state::check_input(std::string_view name) {

@@ -31,12 +31,8 @@ struct output_record {
 
 /// The reported identifier of a certificate, null when not reported.
 [[nodiscard]] inline std::optional<std::string_view> reported_id(const certificate_report& c) noexcept {
-  if (c.record != nullptr) {
-    if (c.record->id.absent()) return std::nullopt;
-    return c.record->id.text;
-  }
-  if (c.id.empty()) return std::nullopt;
-  return c.id;
+  if (c.id.absent()) return std::nullopt;
+  return c.id.text;
 }
 
 /// `text`, or null when empty (report.md prints unknown values as null).

@@ -29,7 +29,8 @@ enum class shape : std::uint8_t {
   hex,             ///< hex text: serials, digests, key identifiers
   hex_or_decimal,  ///< hex, or decimal digits (KMS Serial)
   dn,              ///< distinguished-name text
-  algorithm,       ///< an algorithm or key name (RSA, RSA_2048, SHA256WITHRSA, ...)
+  algorithm,       ///< an algorithm or key name (RSA, ECC, SHA256WITHRSA, RSA2048-SHA256, ...)
+  sized_algorithm, ///< a key name with its size (CAS FullAlgorithm: RSA_2048, ECC_256)
   integer,         ///< an int64, or a string holding one
   boolean,         ///< true/false, or "true"/"false"
   millis,          ///< milliseconds since the epoch (CAS)
@@ -107,7 +108,7 @@ constexpr bool shape_fits(member_kind kind, shape how) noexcept {
   switch (kind) {
     case member_kind::text:
       return how == shape::text || how == shape::pem || how == shape::hex || how == shape::hex_or_decimal ||
-             how == shape::dn || how == shape::algorithm || how == shape::raw_json;
+             how == shape::dn || how == shape::algorithm || how == shape::sized_algorithm || how == shape::raw_json;
     case member_kind::integer: return how == shape::integer;
     case member_kind::boolean: return how == shape::boolean;
     case member_kind::time: return how == shape::millis || how == shape::iso_time || how == shape::go_time;

@@ -53,7 +53,7 @@ using alicert::finding_status;
 const alicert::utc_seconds now = at(1767225600);  // 2026-01-01
 
 alicert::certificate_report check_cas(alicert::checker& ch, cas_doc& d, alicert::utc_seconds when = now) {
-  auto r = ch.check(d.doc, {}, {.now = when});
+  auto* r = &ch.check(d.doc, {.now = when});
   if (!r || r->certificates.size() != 1) throw std::runtime_error("check");
   return r->certificates[0];
 }
@@ -283,14 +283,14 @@ TEST(Certificate, OpenSslErrorQueueIsLeftAsFound) {
   for (const char* pem : {"", "garbage", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"}) {
     cas_doc d(c, key_kind::p256);
     if (*pem) d.view.certificate.x509_certificate = d.t.text(pem);
-    auto r = ch.check(d.doc, {}, {.now = now});
+    auto* r = &ch.check(d.doc, {.now = now});
     ASSERT_TRUE(r);
     EXPECT_EQ(ERR_peek_last_error(), before);
     EXPECT_EQ(ERR_peek_error(), before);
   }
   ERR_clear_error();
   cas_doc d(c, key_kind::p256);
-  auto r = ch.check(d.doc, {}, {.now = now});
+  auto* r = &ch.check(d.doc, {.now = now});
   EXPECT_EQ(ERR_peek_error(), 0u);
 }
 
@@ -310,11 +310,11 @@ TEST(Certificate, NoAllocationInTheSteadyState) {
   alicert::checker ch;
   auto all = [&] {
     bool ok = true;
-    ok = ok && ch.check(d1.doc, {}, {.now = now}).has_value();
-    ok = ok && ch.check(d2.doc, {}, {.now = now}).has_value();
-    ok = ok && ch.check(k.describe_doc, {}, {.now = now, .paired_get = &k.get}).has_value();
-    ok = ok && ch.check(k.get_doc, {}, {.now = now}).has_value();
-    ok = ok && ch.check(n.doc, {}, {.now = now}).has_value();
+    ok = ok && !ch.check(d1.doc, {.now = now}).certificates.empty();
+    ok = ok && !ch.check(d2.doc, {.now = now}).certificates.empty();
+    ok = ok && !ch.check(k.describe_doc, {.now = now, .paired_get = &k.get}).certificates.empty();
+    ok = ok && !ch.check(k.get_doc, {.now = now}).certificates.empty();
+    ok = ok && !ch.check(n.doc, {.now = now}).certificates.empty();
     return ok;
   };
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(all());
@@ -327,18 +327,18 @@ TEST(Certificate, NoAllocationInTheSteadyState) {
   EXPECT_EQ(allocations.load(), 0);
 }
 
-TEST(Certificate, RecordsAreAttached) {
+TEST(Certificate, ReportCarriesTheReportedIdAndSurvivesAMove) {
   cert c = make_cert(cert_spec{});
   cas_doc d(c, key_kind::p256);
-  alicert::certificate_record rec;
-  rec.cas = &d.view.certificate;
   alicert::checker ch;
-  auto r = ch.check(d.doc, std::span<const alicert::certificate_record>(&rec, 1), {.now = now});
-  EXPECT_EQ(r->certificates[0].record, &rec);
-  // the report survives a move of the checker
+  const auto* r = &ch.check(d.doc, {.now = now});
+  ASSERT_EQ(r->certificates.size(), 1u);
+  EXPECT_EQ(r->certificates[0].id.text, d.view.certificate.identifier.text);
+  EXPECT_EQ(r->certificates[0].id.state, d.view.certificate.identifier.state);
+  // a moved checker checks as the original did
   alicert::checker moved(std::move(ch));
-  auto s = moved.check(d.doc, {}, {.now = now});
-  EXPECT_EQ(s->certificates[0].record, nullptr);
+  const auto* s = &moved.check(d.doc, {.now = now});
+  ASSERT_EQ(s->certificates.size(), 1u);
   EXPECT_FALSE(s->failed());
 }
 

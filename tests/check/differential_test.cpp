@@ -70,7 +70,7 @@ TEST(Differential, OpenSslAcceptanceDecidesTheCertificateFinding) {
     alicert::document_view doc;
     doc.kind = alicert::api::cas_describe_client_certificate;
     doc.cas = &v;
-    auto r = ch.check(doc, {}, {});
+    auto* r = &ch.check(doc, {});
     ASSERT_TRUE(r);
     const auto& cr = r->certificates[0];
     if (openssl_accepts) {

@@ -31,7 +31,7 @@ TEST_P(KmsKeys, PairedDocumentsAreConsistent) {
   cert c = make_cert(kms_spec(k));
   kms_docs d(c, k);
   alicert::checker ch;
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   ASSERT_TRUE(r);
   ASSERT_EQ(r->certificates.size(), 1u);
   const auto& cr = r->certificates[0];
@@ -40,7 +40,9 @@ TEST_P(KmsKeys, PairedDocumentsAreConsistent) {
                       check_id::issuer, check_id::sans, check_id::key_spec, check_id::signature_algorithm,
                       check_id::subject_key_identifier, check_id::public_key})
     EXPECT_EQ(status(cr, id), finding_status::match) << alicert::check_name(id) << ": " << dump(cr);
-  EXPECT_TRUE(of(cr, check_id::certificate).empty());
+  // The describe names the certificate it was checked against (the pair's).
+  EXPECT_EQ(status(cr, check_id::certificate), finding_status::match);
+  EXPECT_EQ(of(cr, check_id::certificate)[0].field, "GetCertificate.Certificate");
   EXPECT_TRUE(of(cr, check_id::chain).empty());
   EXPECT_TRUE(cr.facts.decoded);
   EXPECT_EQ(cr.facts.serial, "bc614e");
@@ -52,15 +54,16 @@ TEST_P(KmsKeys, DescribeOnItsOwn) {
   cert c = make_cert(kms_spec(k));
   kms_docs d(c, k);
   alicert::checker ch;
-  auto r = ch.check(d.describe_doc, {}, {.now = now});
+  auto* r = &ch.check(d.describe_doc, {.now = now});
   const auto& cr = r->certificates[0];
   EXPECT_TRUE(failures(cr).empty()) << dump(cr);
   EXPECT_FALSE(cr.facts.decoded);
   EXPECT_EQ(status(cr, check_id::key_spec), finding_status::match) << dump(cr);
   EXPECT_EQ(status(cr, check_id::subject_key_identifier), finding_status::match) << dump(cr);
-  EXPECT_EQ(status(cr, check_id::signature_algorithm), finding_status::match) << dump(cr);
-  for (check_id id : {check_id::serial, check_id::not_before, check_id::not_after, check_id::subject,
-                      check_id::issuer, check_id::sans, check_id::public_key})
+  // SignatureAlgorithm names how the issuer signed: the key alone cannot say.
+  for (check_id id : {check_id::certificate, check_id::serial, check_id::not_before, check_id::not_after,
+                      check_id::subject, check_id::issuer, check_id::sans, check_id::signature_algorithm,
+                      check_id::public_key})
     EXPECT_EQ(status(cr, id), finding_status::unverifiable) << alicert::check_name(id);
 }
 
@@ -110,7 +113,7 @@ TEST_P(KmsKeys, EachAlteredFieldIsExactlyThatMismatch) {
       continue;  // one SM2 curve, one SM2 signature
     kms_docs d(c, k);
     m.apply(d.describe, d.t);
-    auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+    auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
     const auto f = failures(r->certificates[0]);
     ASSERT_EQ(f.size(), 1u) << m.name << ": " << dump(r->certificates[0]);
     EXPECT_EQ(f[0].rfind(std::string(alicert::check_name(m.expected)) + ":mismatch:", 0), 0u) << m.name << ": " << f[0];
@@ -128,7 +131,7 @@ TEST(Kms, SerialAsDecimalMatchesWithAQuirk) {
   d.describe.serial = d.t.text(serial_decimal(c.x.get()));
   ASSERT_EQ(d.describe.serial.text, "12345678");
   alicert::checker ch;
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   const auto& cr = r->certificates[0];
   EXPECT_EQ(status(cr, check_id::serial), finding_status::match);
   EXPECT_TRUE(cr.quirks.has(alicert::quirk::serial_decimal));
@@ -139,10 +142,10 @@ TEST(Kms, SerialAsDecimalMatchesWithAQuirk) {
   cert big = make_cert(s);
   kms_docs e(big, key_kind::p256);
   e.describe.serial = e.t.text(serial_decimal(big.x.get()));
-  r = ch.check(e.describe_doc, {}, {.now = now, .paired_get = &e.get});
+  r = &ch.check(e.describe_doc, {.now = now, .paired_get = &e.get});
   EXPECT_EQ(status(r->certificates[0], check_id::serial), finding_status::match);
   e.describe.serial = e.t.text(serial_decimal(big.x.get()) + "1");
-  r = ch.check(e.describe_doc, {}, {.now = now, .paired_get = &e.get});
+  r = &ch.check(e.describe_doc, {.now = now, .paired_get = &e.get});
   EXPECT_EQ(status(r->certificates[0], check_id::serial), finding_status::mismatch);
 }
 
@@ -159,20 +162,20 @@ TEST(Kms, SubjectKeyIdentifierMethods) {
   for (bool paired : {false, true}) {
     kms_docs d(c, key_kind::p256);
     d.describe.subject_key_identifier = d.t.text(one);
-    auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = paired ? &d.get : nullptr});
+    auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = paired ? &d.get : nullptr});
     EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::match);
     d.describe.subject_key_identifier = d.t.text(two);
-    r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = paired ? &d.get : nullptr});
+    r = &ch.check(d.describe_doc, {.now = now, .paired_get = paired ? &d.get : nullptr});
     EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::match)
         << dump(r->certificates[0]);
     d.describe.subject_key_identifier = d.t.text("01 02 03 04");
-    r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = paired ? &d.get : nullptr});
+    r = &ch.check(d.describe_doc, {.now = now, .paired_get = paired ? &d.get : nullptr});
     EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::unverifiable);
     d.describe.subject_key_identifier = d.t.text("79 36 26 DE 9F F5 15 E3 56 DC ********");
-    r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = paired ? &d.get : nullptr});
+    r = &ch.check(d.describe_doc, {.now = now, .paired_get = paired ? &d.get : nullptr});
     EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::masked);
     d.describe.subject_key_identifier = d.t.text("79 36 GG");
-    r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = paired ? &d.get : nullptr});
+    r = &ch.check(d.describe_doc, {.now = now, .paired_get = paired ? &d.get : nullptr});
     EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::invalid);
   }
   // with an extension, the extension decides
@@ -181,35 +184,51 @@ TEST(Kms, SubjectKeyIdentifierMethods) {
   cert e = make_cert(t);
   kms_docs d(e, key_kind::p256);
   ASSERT_EQ(d.describe.subject_key_identifier.text, "0A 0B 0C 0D");
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::match);
   d.describe.subject_key_identifier = d.t.text(hex_of(key_sha1(e.x.get()).data(), 20, " ", true));
-  r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::mismatch);
-  r = ch.check(d.describe_doc, {}, {.now = now});  // on its own: method 1 of SubjectPublicKey
+  r = &ch.check(d.describe_doc, {.now = now});  // on its own: method 1 of SubjectPublicKey
   EXPECT_EQ(status(r->certificates[0], check_id::subject_key_identifier), finding_status::match);
 }
 
-TEST(Kms, SignatureAlgorithmOnItsOwnFollowsKeySpecFamily) {
+TEST(Kms, SignatureAlgorithmIsComparedWithTheCertificateOnly) {
   cert c = make_cert(kms_spec(key_kind::rsa2048));
   kms_docs d(c, key_kind::rsa2048);
   alicert::checker ch;
-  for (const char* name : {"RSA2048-SHA256", "RSA_PSS_SHA_256", "RSA_PKCS1_SHA_256", "sha256WithRSAEncryption"}) {
+  // On its own it says nothing about the key: an EC key is often signed by an
+  // RSA CA, and the documented sample pairs RSA_2048 with ECDSA-SHA256.
+  for (const char* name : {"RSA2048-SHA256", "ECDSA-SHA256", "SM2-SM3", "MLDSA65"}) {
     d.describe.signature_algorithm = d.t.text(name);
-    auto r = ch.check(d.describe_doc, {}, {.now = now});
+    auto* r = &ch.check(d.describe_doc, {.now = now});
+    EXPECT_EQ(status(r->certificates[0], check_id::signature_algorithm), finding_status::unverifiable) << name;
+    EXPECT_TRUE(failures(r->certificates[0]).empty()) << name << ": " << dump(r->certificates[0]);
+  }
+  // With the certificate: its own algorithm (PKCS#1 v1.5 with SHA-256).
+  for (const char* name : {"RSA2048-SHA256", "RSA_PKCS1_SHA_256", "sha256WithRSAEncryption"}) {
+    d.describe.signature_algorithm = d.t.text(name);
+    auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
     EXPECT_EQ(status(r->certificates[0], check_id::signature_algorithm), finding_status::match) << name;
   }
-  // the documented sample: RSA_2048 with ECDSA-SHA256
-  d.describe.signature_algorithm = d.t.text("ECDSA-SHA256");
-  auto r = ch.check(d.describe_doc, {}, {.now = now});
-  EXPECT_EQ(status(r->certificates[0], check_id::signature_algorithm), finding_status::mismatch);
-  d.describe.signature_algorithm = d.t.text("MLDSA65");
-  r = ch.check(d.describe_doc, {}, {.now = now});
-  EXPECT_EQ(status(r->certificates[0], check_id::signature_algorithm), finding_status::unverifiable);
-  // with the certificate: the certificate's own algorithm (PKCS#1 v1.5, SHA-256)
-  d.describe.signature_algorithm = d.t.text("RSA_PSS_SHA_256");
-  r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
-  EXPECT_EQ(status(r->certificates[0], check_id::signature_algorithm), finding_status::mismatch);
+  for (const char* name : {"RSA_PSS_SHA_256", "ECDSA-SHA256", "RSA2048-SHA384"}) {
+    d.describe.signature_algorithm = d.t.text(name);
+    auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
+    EXPECT_EQ(status(r->certificates[0], check_id::signature_algorithm), finding_status::mismatch) << name;
+  }
+}
+
+TEST(Kms, AWrongKeySpecIsOneMismatch) {
+  cert c = make_cert(kms_spec(key_kind::rsa2048));
+  kms_docs d(c, key_kind::rsa2048);
+  d.describe.key_spec = d.t.text("EC_P256");
+  alicert::checker ch;
+  for (bool paired : {false, true}) {
+    auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = paired ? &d.get : nullptr});
+    const auto f = failures(r->certificates[0]);
+    ASSERT_EQ(f.size(), 1u) << dump(r->certificates[0]);
+    EXPECT_EQ(f[0].rfind("key_spec:mismatch", 0), 0u) << f[0];
+  }
 }
 
 TEST(Kms, RsaPssCertificate) {
@@ -219,7 +238,7 @@ TEST(Kms, RsaPssCertificate) {
   kms_docs d(c, key_kind::rsa2048);
   ASSERT_EQ(d.describe.signature_algorithm.text, "RSA_PSS_SHA_256");
   alicert::checker ch;
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   EXPECT_TRUE(failures(r->certificates[0]).empty()) << dump(r->certificates[0]);
   EXPECT_EQ(r->certificates[0].facts.signature_algorithm, "rsassaPss");
 }
@@ -229,7 +248,7 @@ TEST(Kms, KeySpecOutsideTheKnownOnes) {
   cert c = make_cert(s);
   kms_docs d(c, key_kind::ed25519);
   alicert::checker ch;
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   const auto& cr = r->certificates[0];
   EXPECT_EQ(status(cr, check_id::key_spec), finding_status::unverifiable);
   EXPECT_EQ(status(cr, check_id::signature_algorithm), finding_status::unverifiable);
@@ -244,10 +263,10 @@ TEST(Kms, SubjectPublicKeyShapes) {
   std::string spaced;
   for (char ch2 : pem) spaced += ch2 == '\n' ? ' ' : ch2;
   d.describe.subject_public_key = d.t.text(spaced);  // the documented shape
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   EXPECT_EQ(status(r->certificates[0], check_id::public_key), finding_status::match) << dump(r->certificates[0]);
   d.describe.subject_public_key = d.t.text("-----BEGIN PUBLIC KEY----- MIIBIjA -----END PUBLIC KEY-----");
-  r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   EXPECT_EQ(status(r->certificates[0], check_id::public_key), finding_status::invalid);
   EXPECT_EQ(status(r->certificates[0], check_id::key_spec), finding_status::match);  // the certificate's key
 }
@@ -257,7 +276,7 @@ TEST(Kms, PairedGetWithoutCertificate) {
   kms_docs d(c, key_kind::p256);
   d.get.certificate = {};
   alicert::checker ch;
-  auto r = ch.check(d.describe_doc, {}, {.now = now, .paired_get = &d.get});
+  auto* r = &ch.check(d.describe_doc, {.now = now, .paired_get = &d.get});
   const auto& cr = r->certificates[0];
   EXPECT_EQ(status(cr, check_id::serial), finding_status::unverifiable);
   EXPECT_EQ(of(cr, check_id::serial)[0].note, "the paired GetCertificate has no decodable certificate");
@@ -294,7 +313,7 @@ TEST(KmsGet, ChainAndCsr) {
     chain3 c(k);
     kms_docs d(c.leaf, k, c.inter.pem + c.root.pem, csr_pem(key(k, 0)));
     alicert::checker ch;
-    auto r = ch.check(d.get_doc, {}, {.now = now});
+    auto* r = &ch.check(d.get_doc, {.now = now});
     ASSERT_EQ(r->certificates.size(), 1u);
     const auto& cr = r->certificates[0];
     ASSERT_EQ(cr.findings.size(), 3u) << dump(cr);
@@ -305,7 +324,7 @@ TEST(KmsGet, ChainAndCsr) {
     EXPECT_TRUE(cr.facts.decoded);
     // out of order
     kms_docs w(c.leaf, k, c.root.pem + c.inter.pem, csr_pem(key(k, 1)));
-    r = ch.check(w.get_doc, {}, {.now = now});
+    r = &ch.check(w.get_doc, {.now = now});
     const auto f = failures(r->certificates[0]);
     ASSERT_EQ(f.size(), 2u) << dump(r->certificates[0]);
     EXPECT_EQ(status(r->certificates[0], check_id::chain), finding_status::mismatch);
@@ -317,18 +336,18 @@ TEST(KmsGet, AbsentAndInvalidParts) {
   chain3 c(key_kind::p256);
   kms_docs d(c.leaf, key_kind::p256);
   alicert::checker ch;
-  auto r = ch.check(d.get_doc, {}, {.now = now});
+  auto* r = &ch.check(d.get_doc, {.now = now});
   EXPECT_EQ(status(r->certificates[0], check_id::chain), finding_status::absent);
   EXPECT_EQ(status(r->certificates[0], check_id::csr_public_key), finding_status::absent);
   d.get.certificate_chain = d.t.text("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
   d.get.csr = d.t.text(c.inter.pem);  // a certificate, not a request
-  r = ch.check(d.get_doc, {}, {.now = now});
+  r = &ch.check(d.get_doc, {.now = now});
   EXPECT_EQ(status(r->certificates[0], check_id::chain), finding_status::invalid);
   EXPECT_EQ(status(r->certificates[0], check_id::csr_public_key), finding_status::invalid);
   d.get.certificate = d.t.text("garbage");
   d.get.certificate_chain = d.t.text(c.inter.pem);
   d.get.csr = d.t.text(csr_pem(key(key_kind::p256)));
-  r = ch.check(d.get_doc, {}, {.now = now});
+  r = &ch.check(d.get_doc, {.now = now});
   EXPECT_EQ(status(r->certificates[0], check_id::certificate), finding_status::invalid);
   EXPECT_EQ(status(r->certificates[0], check_id::chain), finding_status::unverifiable);
   EXPECT_EQ(status(r->certificates[0], check_id::csr_public_key), finding_status::unverifiable);

@@ -7,9 +7,8 @@
 //   alicert::checker c;
 //   auto doc = p.parse(input);
 //   if (!doc) return;
-//   auto report = c.check(*doc, p.records(*doc), {.now = now});
-//   if (!report) return;
-//   for (const auto& cert : report->certificates)
+//   const alicert::document_report& report = c.check(*doc, {.now = now});
+//   for (const auto& cert : report.certificates)
 //     for (const auto& f : cert.findings)
 //       print(alicert::check_name(f.check), alicert::status_name(f.status), f.field);
 //
@@ -29,7 +28,6 @@
 #include "alicert/export.h"
 #include "alicert/quirks.h"
 #include "alicert/responses/document.h"
-#include "alicert/responses/record.h"
 #include "alicert/time.h"
 
 namespace alicert {
@@ -40,15 +38,14 @@ struct checker_state;
 
 /// One certificate of a document: what it says, and the findings about it.
 struct certificate_report {
-  /// The normalized record it comes from (null when check() got no records).
-  const certificate_record* record{nullptr};
-  /// The reported identifier (Identifier / CertificateId / CertId).
-  std::string_view id{};
+  /// The reported identifier (Identifier / CertificateId / CertId), as reported.
+  reported_text id{};
   /// What the certificate says (`decoded` false when there is none to decode,
   /// e.g. a KMS DescribeCertificate checked without its GetCertificate).
   certificate_facts facts{};
-  /// The findings, in check_id order: one per check this API reports (two for
-  /// key_algorithm and key_size when CAS also reports FullAlgorithm).
+  /// The findings, in check_id order: exactly one per check this API reports.
+  /// Where an API reports one property in two fields (CAS Algorithm and
+  /// FullAlgorithm), the one finding names both (`field` "Algorithm,FullAlgorithm").
   std::span<const finding> findings{};
   /// Quirks seen while checking (serial_leading_zeros, serial_decimal, der_*, pem_*).
   quirk_set quirks{};
@@ -78,6 +75,9 @@ struct document_report {
 struct check_options {
   /// The reference time for `validity_at_now`.
   utc_seconds now{};
+  /// Set when more than one GetCertificate had the describe's CertificateId:
+  /// `paired_get` is the first of them, and the `certificate` note says so.
+  bool paired_get_ambiguous{false};
   /// For a kms.DescribeCertificate document: the GetCertificate response with
   /// the same CertificateId, if any. Only its PEM fields are read, during the
   /// call; it may come from another parser. Null: the certificate-dependent
@@ -99,18 +99,15 @@ class checker {
   checker(const checker&) = delete;
   checker& operator=(const checker&) = delete;
 
-  /// Checks every certificate of `doc`. `records` are `parser::records(doc)`
-  /// (they become certificate_report::record; an empty span is allowed).
-  /// Problems with the reported values or the certificate are findings, never
-  /// errors: the result currently always holds a report (it is a `result` so
-  /// that a future limit can refuse a document). The report borrows as stated
-  /// at the top of this file. Typical cost: 15-25 microseconds per CAS document.
-  ALICERT_API result<document_report> check(const document_view& doc,
-                                            std::span<const certificate_record> records,
-                                            const check_options& options) noexcept;
+  /// Checks every certificate of `doc`. Problems with the reported values or
+  /// the certificate are findings, never errors, so there is always a report.
+  /// The report borrows as stated at the top of this file. Typical cost:
+  /// about 10 microseconds per CAS document.
+  ALICERT_API const document_report& check(const document_view& doc, const check_options& options) noexcept;
 
  private:
   std::unique_ptr<internal::checker_state> state_;
+  document_report report_;
 };
 
 }  // namespace alicert

@@ -41,7 +41,7 @@ inline constexpr std::array<field<cas>, 30> cas_certificate{{
     {"AliasName", &cas::alias_name, shape::text},
     {"CertChain", &cas::cert_chain, shape::pem},
     {"CustomIdentifier", &cas::custom_identifier, shape::text},
-    {"FullAlgorithm", &cas::full_algorithm, shape::algorithm, {check_id::key_algorithm, check_id::key_size}},
+    {"FullAlgorithm", &cas::full_algorithm, shape::sized_algorithm, {check_id::key_algorithm, check_id::key_size}},
     {"Id", &cas::id, shape::text},
     {"UploadFlag", &cas::upload_flag, shape::integer},
 }};

@@ -1,0 +1,44 @@
+// `sha256`, `md5`: reported fingerprints against the digests of the DER.
+#include <array>
+
+#include "alicert/check/compare.h"
+#include "run.h"
+
+namespace alicert::check_detail {
+namespace {
+
+std::string_view hex_of(run& r, const std::array<std::uint8_t, EVP_MAX_MD_SIZE>& digest, unsigned size) {
+  std::array<char, EVP_MAX_MD_SIZE * 2> hex{};
+  return r.copy(to_hex(std::span<const std::uint8_t>(digest.data(), size), hex));
+}
+
+}  // namespace
+
+void digest_fact(run& r, check_id c) {
+  if (!r.cert().ok) return;
+  const digester& d = c == check_id::sha256 ? r.state.sha256 : r.state.md5;
+  std::string_view& fact = c == check_id::sha256 ? r.report().facts.sha256 : r.report().facts.md5;
+  std::array<std::uint8_t, EVP_MAX_MD_SIZE> digest{};
+  if (const unsigned size = d.run(r.cert().view.der, digest); size != 0) fact = hex_of(r, digest, size);
+}
+
+outcome check_digest(run& r, const field_ref& f, check_id c) {
+  const digester& d = c == check_id::sha256 ? r.state.sha256 : r.state.md5;
+  const std::string_view fact = c == check_id::sha256 ? r.report().facts.sha256 : r.report().facts.md5;
+  if (fact.empty()) return {finding_status::unverifiable, {}, "the digest is not available"};
+  std::array<std::uint8_t, EVP_MAX_MD_SIZE> digest{};
+  r.state.chars.resize(f.text.size() + 1);
+  const std::string_view hex = normalize_hex(f.text, r.state.chars, false);
+  if (hex.empty()) return {finding_status::invalid, fact, "not hexadecimal"};
+  if (hex == fact) return {finding_status::match, fact, {}};
+  // OpenSSL's X509_digest hashes its re-encoding: the same for DER, another
+  // digest for BER or non-minimal forms, which some consumers report.
+  if (const unsigned n = reencoded_digest(r.cert().view.der, d.md(), digest); n != 0) {
+    const std::string_view other = hex_of(r, digest, n);
+    if (hex == other)
+      return {finding_status::match, other, "the digest of the certificate re-encoded as DER (OpenSSL's X509_digest)"};
+  }
+  return {finding_status::mismatch, fact, {}};
+}
+
+}  // namespace alicert::check_detail

@@ -1,0 +1,153 @@
+// Internal: checking one certificate: what the checks compare (the reported
+// field, the certificate or its key), the one verdict ladder they all go
+// through, and the scratch they share.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "alicert/check/checker.h"
+#include "alicert/x509/certificate.h"
+#include "alicert/x509/pem.h"
+#include "responses/schema.h"
+#include "state.h"
+
+namespace alicert::check_detail {
+
+/// A reported field as a check sees it.
+struct field_ref {
+  std::string_view name;  ///< as the report names it, e.g. "SerialNumber", "GetCertificate.Csr"
+  internal::shape how{internal::shape::text};
+  field_state state{field_state::absent};
+  std::string_view text{};  ///< as sent (a list sent as an array: empty; see listed())
+  std::size_t offset{0};
+  const reported_int* integer{nullptr};
+  const reported_bool* boolean{nullptr};
+  const reported_time* time{nullptr};
+  const reported_names* names{nullptr};
+  bool certificate_source{false};  ///< the field the certificate itself was read from
+
+  [[nodiscard]] bool absent() const noexcept { return state == field_state::absent; }
+};
+
+/// The verdict on one field, before the fields of one check are merged.
+struct outcome {
+  finding_status status{finding_status::absent};
+  std::string_view actual{};
+  std::string_view note{};
+};
+
+/// The decoded certificate a document carries (or a KMS describe's pair).
+struct loaded_certificate {
+  bool ok{false};
+  x509::certificate_view view{};
+  std::span<const x509::pem_block> blocks{};  ///< every block of its PEM field
+  std::string_view why{};                      ///< why there is none, for unverifiable notes
+  outcome verdict{};                           ///< the `certificate` finding
+};
+
+/// The key the key checks compare with: the certificate's, else a reported one.
+struct loaded_key {
+  bool ok{false};
+  x509::spki_view key{};
+  bool from_certificate{false};
+  std::string_view why{};
+};
+
+/// Checking one certificate of a document.
+class run {
+ public:
+  run(internal::checker_state& s, const check_options& o) noexcept : state(s), options(o) {}
+
+  // -- the report -------------------------------------------------------------
+  void begin(const reported_text& id);
+  void end();
+  void emit(check_id c, const field_ref* const* fields, const outcome* outcomes, std::size_t n);
+  [[nodiscard]] certificate_report& report() noexcept { return *report_; }
+  quirk_set& quirks() noexcept { return report_->quirks; }
+
+  // -- what the checks compare with ----------------------------------------------
+  /// Decodes the certificate from `pem` (the `certificate` verdict kept in cert()).
+  void load_certificate(const field_ref& pem);
+  /// The paired GetCertificate's certificate, for a KMS describe.
+  void load_paired(const kms_get_view* get);
+  /// A reported public key (KMS SubjectPublicKey): the key checks' basis when
+  /// there is no certificate, and the `public_key` finding's reported value.
+  void load_reported_key(const field_ref& pem);
+  [[nodiscard]] const loaded_certificate& cert() const noexcept { return cert_; }
+  [[nodiscard]] const loaded_key& key() const noexcept { return key_; }
+  [[nodiscard]] const loaded_key& reported_key() const noexcept { return reported_key_; }
+  [[nodiscard]] std::span<const certificate_san> sans() const noexcept;
+  std::span<const x509::name_attribute> subject_attrs();
+  std::span<const x509::name_attribute> issuer_attrs();
+  /// False when the certificate's subject (or issuer) Name cannot be read as attributes.
+  bool names_readable(bool subject) { return read_names(subject); }
+
+  // -- scratch --------------------------------------------------------------------
+  std::string_view copy(std::string_view s) { return state.arena.copy(s); }
+  std::string_view time_text(utc_seconds t);
+  std::string_view int_text(std::int64_t v);
+  /// `s.join` cleared, for building a note or a list.
+  std::string& scratch() {
+    state.join.clear();
+    return state.join;
+  }
+
+  internal::checker_state& state;
+  const check_options& options;
+
+ private:
+  void fill_facts();
+  bool read_names(bool subject);
+
+  certificate_report* report_{nullptr};
+  loaded_certificate cert_{};
+  loaded_key key_{}, reported_key_{};
+  int subject_read_{-1}, issuer_read_{-1};  // -1 not yet, 0 failed, 1 read
+};
+
+/// The value of a list as text: as sent when it was a string, else its entries joined.
+std::string_view listed(run& r, const field_ref& f);
+
+/// The message of a failed result, or nothing.
+template <class T>
+std::string_view message_of(const result<T>& res) noexcept {
+  const auto* e = res.error_ptr();
+  return e != nullptr ? std::string_view(e->message) : std::string_view{};
+}
+
+// -- the check families, one file each: the comparison step of the ladder ------
+outcome check_serial(run& r, const field_ref& f);            // serial.cpp
+outcome check_time(run& r, const field_ref& f, check_id c);  // validity.cpp
+outcome check_days(run& r, const field_ref& f);              // validity.cpp
+outcome check_digest(run& r, const field_ref& f, check_id c);  // digests.cpp
+/// The certificate's digest for check `c` (sha256 or md5) into its facts:
+/// done when the API reports that fingerprint, even masked.  // digests.cpp
+void digest_fact(run& r, check_id c);
+outcome check_dn(run& r, const field_ref& f, check_id c);      // names.cpp
+outcome check_attribute(run& r, const field_ref& f, check_id c);  // names.cpp
+outcome check_sans(run& r, const field_ref& f);              // sans.cpp
+outcome check_domains(run& r, const field_ref& f);           // domains.cpp
+outcome check_key_algorithm(run& r, const field_ref& f);     // keys.cpp
+outcome check_key_size(run& r, const field_ref& f);          // keys.cpp
+outcome check_key_spec(run& r, const field_ref& f);          // keys.cpp
+outcome check_signature_algorithm(run& r, const field_ref& f);  // keys.cpp
+outcome check_key_identifier(run& r, const field_ref& f);    // keys.cpp
+outcome check_public_key(run& r, const field_ref& f);        // keys.cpp
+outcome check_csr(run& r, const field_ref& f);               // keys.cpp
+outcome check_chain(run& r, const field_ref& f);             // chain.cpp
+
+/// The one verdict ladder every check goes through (verdict.cpp): absent,
+/// then masked, then nothing to compare with (unverifiable), then unreadable
+/// (invalid), then the comparison of the check's family.
+outcome decide(run& r, check_id c, const field_ref& f);
+
+/// One finding from the outcomes of every field that feeds check `c`
+/// (verdict.cpp): the first of mismatch, invalid, masked, match,
+/// unverifiable that any present field got, absent when none is present.
+finding merge(run& r, check_id c, const field_ref* const* fields, const outcome* outcomes, std::size_t n);
+
+}  // namespace alicert::check_detail

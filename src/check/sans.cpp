@@ -1,0 +1,139 @@
+// `sans`: a reported SAN list against the certificate's subjectAltName, as
+// sets. CAS reports typed entries (compared with the DNS, IP, email and URI
+// SANs); KMS reports bare names, one untyped set against the DNS and IP SANs
+// (a name matches a DNS SAN of the same text or an IP SAN of the same
+// address). A masked entry hides only itself.
+#include "alicert/check/compare.h"
+#include "common/ascii.h"
+#include "san_keys.h"
+
+namespace alicert::check_detail {
+namespace {
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool kind_of(san_type t, san_kind& k) noexcept {
+  switch (t) {
+    case san_type::dns: k = san_kind::dns; return true;
+    case san_type::ip: k = san_kind::ip; return true;
+    case san_type::email: k = san_kind::email; return true;
+    case san_type::uri: k = san_kind::uri; return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+std::string_view san_key(run& r, san_kind k, std::string_view value) {
+  std::string& s = r.state.key_text;
+  s.clear();
+  switch (k) {
+    case san_kind::dns:
+    case san_kind::email: {
+      value = trim(value);
+      if (value.size() > 1 && value.back() == '.') value.remove_suffix(1);
+      s += k == san_kind::dns ? 'd' : 'e';
+      for (char c : value) s += internal::ascii_lower(c);
+      break;
+    }
+    case san_kind::uri:
+      s += 'u';
+      s += trim(value);
+      break;
+    case san_kind::ip: {
+      const ip_address a = parse_ip(value);
+      if (a.size == 0) return {};
+      s += 'i';
+      s.append(reinterpret_cast<const char*>(a.bytes.data()), a.size);
+      break;
+    }
+  }
+  return r.copy(s);
+}
+
+outcome check_sans(run& r, const field_ref& f) {
+  const bool typed = f.how == internal::shape::cas_sans;
+  const auto compared = [&](san_kind k) { return typed || k == san_kind::dns || k == san_kind::ip; };
+  const auto mine = r.sans();
+  // The certificate's compared names, and the reported ones, as sorted keys.
+  auto& cert_keys = r.state.keys_a;
+  auto& reported_keys = r.state.keys_b;
+  cert_keys.clear();
+  reported_keys.clear();
+  for (const auto& c : mine)
+    if (compared(c.type)) cert_keys.push_back(san_key(r, c.type, c.value));
+  std::size_t masked = 0;
+  bool skipped = false;
+  for (const auto& e : f.names->entries) {
+    if (is_masked(e.value)) {
+      ++masked;
+      continue;
+    }
+    san_kind k{};
+    if (e.type != san_type::unspecified) {
+      if (!kind_of(e.type, k)) {
+        skipped = true;
+        continue;
+      }
+      reported_keys.push_back(san_key(r, k, e.value));
+    } else if (typed) {
+      skipped = true;  // a bare name in a typed list has no kind to compare by
+    } else {
+      reported_keys.push_back(san_key(r, san_kind::dns, e.value));
+      if (const auto ip = san_key(r, san_kind::ip, e.value); !ip.empty()) reported_keys.push_back(ip);
+    }
+  }
+  sort_keys(cert_keys);
+  sort_keys(reported_keys);
+
+  std::string& actual = r.scratch();
+  for (const auto& c : mine) {
+    if (!compared(c.type)) continue;
+    if (!actual.empty()) actual += ", ";
+    actual += c.value;
+  }
+  const std::string_view actual_text = r.copy(actual);
+
+  // Reported names the certificate lacks, then certificate names not reported.
+  std::size_t missing = 0, extra = 0;
+  std::string& note = r.scratch();
+  for (const auto& e : f.names->entries) {
+    if (is_masked(e.value)) continue;
+    san_kind k{};
+    bool found = false;
+    if (e.type != san_type::unspecified) {
+      if (!kind_of(e.type, k)) continue;
+      found = has_key(cert_keys, san_key(r, k, e.value));
+    } else if (typed) {
+      continue;
+    } else {
+      const std::string_view ip = san_key(r, san_kind::ip, e.value);
+      k = ip.empty() ? san_kind::dns : san_kind::ip;
+      found = has_key(cert_keys, san_key(r, san_kind::dns, e.value)) || has_key(cert_keys, ip);
+    }
+    if (found) continue;
+    note += missing++ ? ", " : "not in the certificate: ";
+    note += kind_prefix(k);
+    note += e.value;
+  }
+  for (const auto& c : mine) {
+    if (!compared(c.type) || has_key(reported_keys, san_key(r, c.type, c.value))) continue;
+    note += extra++ ? ", " : (missing ? "; not reported: " : "not reported: ");
+    note += kind_prefix(c.type);
+    note += c.value;
+  }
+  // A masked entry may stand for one certificate name; no more.
+  const bool mismatch = missing > 0 || extra > masked;
+  if (skipped) note += note.empty() ? "entries of other GeneralName types not compared"
+                                    : "; entries of other GeneralName types not compared";
+  if (!mismatch && masked > 0) {
+    return {finding_status::masked, actual_text, "masked entries not compared; every other one matches"};
+  }
+  return {mismatch ? finding_status::mismatch : finding_status::match, actual_text, r.copy(note)};
+}
+
+}  // namespace alicert::check_detail

@@ -1,0 +1,45 @@
+// Internal: what a checker owns and reuses from one document to the next.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "alicert/check/checker.h"
+#include "alicert/x509/name.h"
+#include "alicert/x509/pem.h"
+#include "arena.h"
+#include "openssl.h"
+
+namespace alicert::internal {
+
+struct checker_state {
+  check_detail::digester sha256{"SHA256"};
+  check_detail::digester md5{"MD5"};
+  check_detail::digester sha1{"SHA1"};
+
+  x509::pem_decoder pem_cert;   // the certificate (and, for CDN, its chain)
+  x509::pem_decoder pem_chain;  // a chain of its own (KMS CertificateChain)
+  x509::pem_decoder pem_key;    // a reported public key (KMS SubjectPublicKey)
+  x509::pem_decoder pem_aux;    // a CSR
+  x509::name_set subject_set, issuer_set, reported_set, chain_a, chain_b;
+
+  check_detail::text_arena arena;
+  std::string join;       // building notes and lists
+  std::string name_text;  // format_name output
+  std::string key_text;   // building one comparison key
+  std::vector<char> chars;
+  std::vector<std::uint8_t> bytes;
+  std::vector<std::uint32_t> order_a, order_b, order_c;  // sorting entries for set comparisons
+  std::vector<std::uint8_t> marks;
+  std::vector<std::string_view> keys_a, keys_b;  // normalized entries, in the arena
+
+  struct ranges {
+    std::size_t findings_begin, findings_end, sans_begin, sans_end;
+  };
+  std::vector<finding> findings;
+  std::vector<certificate_san> sans;
+  std::vector<certificate_report> reports;
+  std::vector<ranges> report_ranges;
+};
+
+}  // namespace alicert::internal

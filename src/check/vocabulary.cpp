@@ -1,0 +1,69 @@
+// The stable names of checks, statuses, SAN kinds and validity states: the report's vocabulary.
+#include "alicert/check/facts.h"
+#include "alicert/check/finding.h"
+
+namespace alicert {
+
+std::string_view check_name(check_id c) noexcept {
+  switch (c) {
+    case check_id::certificate: return "certificate";
+    case check_id::serial: return "serial";
+    case check_id::not_before: return "not_before";
+    case check_id::not_after: return "not_after";
+    case check_id::validity_days: return "validity_days";
+    case check_id::sha256: return "sha256";
+    case check_id::md5: return "md5";
+    case check_id::subject: return "subject";
+    case check_id::issuer: return "issuer";
+    case check_id::common_name: return "common_name";
+    case check_id::organization: return "organization";
+    case check_id::organizational_unit: return "organizational_unit";
+    case check_id::locality: return "locality";
+    case check_id::state: return "state";
+    case check_id::country: return "country";
+    case check_id::sans: return "sans";
+    case check_id::key_algorithm: return "key_algorithm";
+    case check_id::key_size: return "key_size";
+    case check_id::key_spec: return "key_spec";
+    case check_id::signature_algorithm: return "signature_algorithm";
+    case check_id::subject_key_identifier: return "subject_key_identifier";
+    case check_id::public_key: return "public_key";
+    case check_id::domain_list: return "domain_list";
+    case check_id::chain: return "chain";
+    case check_id::csr_public_key: return "csr_public_key";
+  }
+  return "unknown";
+}
+
+std::string_view status_name(finding_status s) noexcept {
+  switch (s) {
+    case finding_status::match: return "match";
+    case finding_status::mismatch: return "mismatch";
+    case finding_status::invalid: return "invalid";
+    case finding_status::masked: return "masked";
+    case finding_status::absent: return "absent";
+    case finding_status::unverifiable: return "unverifiable";
+  }
+  return "unknown";
+}
+
+std::string_view san_kind_name(san_kind k) noexcept {
+  switch (k) {
+    case san_kind::dns: return "dns";
+    case san_kind::ip: return "ip";
+    case san_kind::email: return "email";
+    case san_kind::uri: return "uri";
+  }
+  return "unknown";
+}
+
+std::string_view validity_state_name(validity_state v) noexcept {
+  switch (v) {
+    case validity_state::valid: return "valid";
+    case validity_state::expired: return "expired";
+    case validity_state::not_yet_valid: return "not_yet_valid";
+  }
+  return "unknown";
+}
+
+}  // namespace alicert
