@@ -58,10 +58,11 @@ enum class quirk : std::uint8_t {
   der_unusual_version,          ///< a certificate version other than v1..v3, or v1 written out explicitly
   der_bad_extension,            ///< a SAN or SKI extension that is malformed or repeated; read as absent, as OpenSSL does
   der_trailing_data,            ///< bytes after the certificate's outer SEQUENCE (OpenSSL ignores them)
+  utf8_bom,                     ///< a UTF-8 byte order mark before the document, skipped
 };
 
 /// Number of quirk values; quirk values are 0 .. quirk_count-1.
-inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::der_trailing_data) + 1;
+inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::utf8_bom) + 1;
 
 /// The stable snake_case name of `q`, e.g. "sans_trailing_comma".
 ALICERT_API std::string_view quirk_name(quirk q) noexcept;
