@@ -39,12 +39,16 @@ std::size_t find_any(std::string_view in, std::size_t i) noexcept {
 
 std::size_t value_end(std::string_view in, std::size_t begin, bool* closed) noexcept {
   if (closed) *closed = true;
+  const auto open_at = [closed](std::size_t end) {
+    if (closed) *closed = false;
+    return end;
+  };
   const char first = in[begin];
   if (first == '"') {  // a bare string: to its closing quote, or the end of its line
     for (std::size_t i = begin + 1; i < in.size(); ++i) {
-      if (in[i] == '\n') return i;
+      if (in[i] == '\n') return open_at(i);
       if (in[i] == '\\') {
-        if (i + 1 < in.size() && in[i + 1] == '\n') return i + 1;
+        if (i + 1 < in.size() && in[i + 1] == '\n') return open_at(i + 1);
         ++i;
       } else if (in[i] == '"') {
         return i + 1;
@@ -74,9 +78,9 @@ std::size_t value_end(std::string_view in, std::size_t begin, bool* closed) noex
     for (++i; (i = find_any<'"', '\\', '\n'>(in, i)) < n;) {
       // A raw newline cannot occur inside a JSON string, escaped or not: an
       // unterminated string ends the (broken) document at its line's end.
-      if (in[i] == '\n') return i;
+      if (in[i] == '\n') return open_at(i);
       if (in[i] == '"') break;
-      if (i + 1 < n && in[i + 1] == '\n') return i + 1;
+      if (i + 1 < n && in[i + 1] == '\n') return open_at(i + 1);
       i += 2;  // the backslash and the byte it escapes
     }
     if (i >= n) break;
@@ -128,12 +132,15 @@ extent document_extent(std::string_view in, std::size_t begin, std::size_t max_d
     return closed ? extent{end, false} : cut_at_next_brace_line(in, begin);
   }
   // value_end()'s scan, with two ways to stop early. A raw newline inside a
-  // string ends the document there; so at the start of every line the scan
-  // is outside strings, as a scan starting there would be. And once deeper
-  // than any valid document, the scan goes on only to the next brace line:
-  // scans that look further are shallow, and each one that reaches the end
-  // of the input without closing ends deeper than the next such one, so
-  // only a bounded number of them read to the end (the recovery stays linear).
+  // string is no JSON: the scan stops there, so at the start of every line
+  // it has read it is outside strings, as a scan starting there would be.
+  // And once deeper than any valid document, it goes on only to the next
+  // brace line. So the scans still open at any byte are consistent, each
+  // deeper than the one that started before it, and no deeper than
+  // max_depth + 1: a byte is read by a bounded number of scans, and the
+  // recovery stays linear. A document that does not close is cut where the
+  // first brace line after its start begins, wherever the scan stopped: so
+  // its extent does not depend on the bytes after that line's start.
   std::string_view scope = in;
   bool too_deep = false;
   std::size_t depth = 0;
@@ -153,9 +160,8 @@ extent document_extent(std::string_view in, std::size_t begin, std::size_t max_d
       continue;
     }
     for (++i; (i = find_any<'"', '\\', '\n'>(scope, i)) < scope.size();) {
-      if (scope[i] == '\n') return {i, false};
       if (scope[i] == '"') break;
-      if (i + 1 < scope.size() && scope[i + 1] == '\n') return {i + 1, false};
+      if (scope[i] == '\n' || (i + 1 < scope.size() && scope[i + 1] == '\n')) return cut_at_next_brace_line(in, begin);
       i += 2;
     }
     if (i >= scope.size()) break;

@@ -17,8 +17,10 @@ inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c =
 /// scan; the value is not validated). An object or array ends after its
 /// closing bracket, or at the end of a line holding an unterminated string,
 /// or at the end of `in`. A scalar ends at whitespace or at `{` / `[`.
-/// `closed`, when given, is set false when the value runs to the end of `in`
-/// with brackets still open (a document cut short).
+/// `closed`, when given, is set false when the value does not end with its
+/// own closing bracket or quote: it runs to the end of `in` with brackets
+/// or a string still open (a document cut short), or a string meets a raw
+/// newline.
 std::size_t value_end(std::string_view in, std::size_t begin, bool* closed = nullptr) noexcept;
 
 /// True when a UTF-8 byte order mark (EF BB BF) starts at `at`.
@@ -41,11 +43,13 @@ struct extent {
 };
 
 /// The extent of the document whose value starts at `begin`: value_end(),
-/// except that an object or array that never closes, or that nests deeper
-/// than `max_depth` and does not close before the next brace line after the
-/// point where it got too deep, is cut at the first brace line after `begin`
-/// (blanks before that line left out), or at the end of `in`. A document
-/// that can still be valid JSON is never cut, whatever brace lines it holds.
+/// except that a value that does not close (a string that meets a raw
+/// newline or the end of `in`, an object or array that never closes or that
+/// nests deeper than `max_depth` and does not close before the next brace
+/// line after the point where it got too deep) is cut at the first brace
+/// line after `begin` (whitespace before that line left out), or at the end
+/// of `in`. A document that can still be valid JSON is never cut, whatever
+/// brace lines it holds.
 extent document_extent(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept;
 
 /// Offset of the first byte that is not part of valid UTF-8 (RFC 3629), or

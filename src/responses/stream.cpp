@@ -5,9 +5,10 @@
 // stage 1 runs over a whole batch: one invalid UTF-8 byte or unclosed string
 // fails every document of the batch, and after an error the stream cannot
 // resynchronise. Here a bad document costs only itself and the bytes up to
-// the next line that begins with '{' (a raw newline cannot occur inside a
-// JSON string, so an unclosed string ends at the end of its line, and a
-// document whose brackets never close ends where the next such line begins).
+// the next line that begins with '{': a document that does not close (a raw
+// newline cannot occur inside a JSON string, so an unclosed string stops the
+// scan at the end of its line; brackets that never close) ends where the
+// first such line after its start begins.
 //
 // Bytes that are not JSON (a binary file, a PEM file) make one error record
 // per unbroken run, not one per fragment: after a document that is not JSON,

@@ -192,6 +192,42 @@ TEST(StreamRuns, TooDeepDocumentIsCutAtItsNextBraceLine) {
   EXPECT_TRUE(out[3].ok);
 }
 
+TEST(StreamRuns, UnclosedStringAfterABraceLineIsCutAtThatLine) {
+  // Regression (fuzz: corpus/stream/regress_unclosed_string_after_a_brace_line):
+  // the document was cut where its string met a newline, two lines down, so
+  // copied alone it was delimited differently.
+  auto out = read_stream("{\"k\": [\n{\"a\": 1},\n\"unterminated\n" + err + "\n");
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0].text, "{\"k\": [");
+  EXPECT_EQ(out[0].err.code, error_code::malformed_json);
+  EXPECT_EQ(out[1].text, "{\"a\": 1}");
+  EXPECT_EQ(out[1].err.code, error_code::unknown_shape);
+  EXPECT_EQ(out[2].text, ",\n\"unterminated");
+  EXPECT_TRUE(out[3].ok);
+}
+
+TEST(StreamRuns, EachRecordCopiedAloneIsOneRecordThatReadsTheSame) {
+  const std::string inputs[] = {
+      "{\"k\": [\n{\"a\": 1},\n\"unterminated\n" + err + "\n",
+      "}\n42 " + err + "\n  " + kms + "\n{\"Code\": \"x\",}\n\xFF\n{\"Code\": [}\n" + cas,
+      "{\"Code\": " + std::string(limits::max_depth + 1, '[') + "\n" + err + "\n]]}\n" + kms,
+      random_bytes(4096, 11) + "\n" + err + "\n" + random_bytes(4096, 12),
+  };
+  for (const std::string& input : inputs) {
+    for (const stream_record& r : read_stream(input)) {
+      auto alone = read_stream(r.text);
+      ASSERT_EQ(alone.size(), 1u) << r.offset;
+      EXPECT_EQ(alone[0].text, r.text);
+      EXPECT_EQ(alone[0].ok, r.ok) << r.offset;
+      if (!r.ok) {
+        EXPECT_EQ(alone[0].err.code, r.err.code) << r.offset;
+        EXPECT_EQ(alone[0].err.pointer, r.err.pointer) << r.offset;
+        EXPECT_EQ(alone[0].err.offset + r.offset, r.err.offset) << r.offset;
+      }
+    }
+  }
+}
+
 TEST(StreamRuns, LinesThatNestTooDeepAreReadInLinearTime) {
   // Regression guard: each line opens more than the depth limit and never
   // closes; a scan to the end of the input for each would be quadratic.

@@ -83,8 +83,11 @@ class parser {
 ///   whole run is one error record (the first failure's error; text() spans
 ///   the run). So a binary or PEM file gives one record, and every document
 ///   that begins a line after the run still parses.
-/// - An unclosed string ends at the end of its line; an object that never
-///   closes ends where the next line that begins with `{` does.
+/// - A document that does not close (a string still open at the end of its
+///   line, an object that never closes, or one that nests deeper than
+///   limits::max_depth allows and has not closed by the next line beginning
+///   with `{`) ends where the first such line after its start begins. A
+///   valid document is never cut, whatever lines beginning with `{` it holds.
 /// - A UTF-8 byte order mark before a document (after any whitespace between
 ///   documents) is skipped, and the document gets quirk::utf8_bom; its offset
 ///   is where the JSON begins. A mark followed by nothing is no document.
