@@ -58,6 +58,7 @@ enum class quirk : std::uint8_t {
   der_unusual_version,          ///< a certificate version other than v1..v3, or v1 written out explicitly
   der_bad_extension,            ///< a SAN or SKI extension that is malformed or repeated; read as absent, as OpenSSL does
   der_trailing_data,            ///< bytes after the certificate's outer SEQUENCE (OpenSSL ignores them)
+  utf8_bom,                     ///< a UTF-8 byte order mark before the document, skipped
   domain_list_leading_dot,      ///< a CDN wildcard domain written `.example.com` (for `*.example.com`)
 };
 

@@ -83,6 +83,7 @@ std::string_view quirk_name(quirk q) noexcept {
     case quirk::sans_comma_separated: return "sans_comma_separated";
     case quirk::sans_empty_entry: return "sans_empty_entry";
     case quirk::der_trailing_data: return "der_trailing_data";
+    case quirk::utf8_bom: return "utf8_bom";
     case quirk::domain_list_leading_dot: return "domain_list_leading_dot";
   }
   return "unknown_quirk";

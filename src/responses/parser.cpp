@@ -100,13 +100,29 @@ void resolve(std::vector<T>& fixups, auto& entries) {
 
 }  // namespace
 
+// A byte order mark is no part of JSON (RFC 8259 section 8.1 lets a parser
+// ignore one): the document is what follows it.
+result<document_view> parser::parse_at(const char* base, std::size_t offset, std::size_t size,
+                                       std::size_t allocated, const api* expected) noexcept {
+  const std::string_view text(base + offset, size);
+  std::size_t lead = 0;
+  while (lead < size && internal::is_json_space(text[lead])) ++lead;
+  if (!internal::is_bom_at(text, lead)) return parse_padded(base, offset, size, allocated, expected);
+  std::size_t json = lead + 3;
+  while (json < size && internal::is_json_space(text[json])) ++json;
+  if (json == size) return make_error(error_code::empty_input, "no JSON document in the input", offset);
+  result<document_view> r = parse_padded(base, offset + json, size - json, allocated, expected);
+  if (document_view* v = r.value_ptr()) v->quirks.add(quirk::utf8_bom);
+  return r;
+}
+
 // simdjson promises that the bytes after a document do not matter, but on
 // some malformed documents On-Demand's error position depends on them (it
 // peeks at the byte past the last structural). In a stream those bytes are
 // the next document. So a failure over non-zero padding is parsed again from
 // a zero-padded copy, and the report no longer depends on what follows.
-result<document_view> parser::parse_at(const char* base, std::size_t offset, std::size_t size,
-                                       std::size_t allocated, const api* expected) noexcept {
+result<document_view> parser::parse_padded(const char* base, std::size_t offset, std::size_t size,
+                                           std::size_t allocated, const api* expected) noexcept {
   result<document_view> first = parse_in_place(base, offset, size, allocated, expected);
   if (first || size > limits::max_document_bytes || first.error().code == error_code::empty_input)
     return first;

@@ -2,6 +2,7 @@
 #include "scan.h"
 
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
@@ -38,12 +39,16 @@ std::size_t find_any(std::string_view in, std::size_t i) noexcept {
 
 std::size_t value_end(std::string_view in, std::size_t begin, bool* closed) noexcept {
   if (closed) *closed = true;
+  const auto open_at = [closed](std::size_t end) {
+    if (closed) *closed = false;
+    return end;
+  };
   const char first = in[begin];
   if (first == '"') {  // a bare string: to its closing quote, or the end of its line
     for (std::size_t i = begin + 1; i < in.size(); ++i) {
-      if (in[i] == '\n') return i;
+      if (in[i] == '\n') return open_at(i);
       if (in[i] == '\\') {
-        if (i + 1 < in.size() && in[i + 1] == '\n') return i + 1;
+        if (i + 1 < in.size() && in[i + 1] == '\n') return open_at(i + 1);
         ++i;
       } else if (in[i] == '"') {
         return i + 1;
@@ -73,9 +78,9 @@ std::size_t value_end(std::string_view in, std::size_t begin, bool* closed) noex
     for (++i; (i = find_any<'"', '\\', '\n'>(in, i)) < n;) {
       // A raw newline cannot occur inside a JSON string, escaped or not: an
       // unterminated string ends the (broken) document at its line's end.
-      if (in[i] == '\n') return i;
+      if (in[i] == '\n') return open_at(i);
       if (in[i] == '"') break;
-      if (i + 1 < n && in[i + 1] == '\n') return i + 1;
+      if (i + 1 < n && in[i + 1] == '\n') return open_at(i + 1);
       i += 2;  // the backslash and the byte it escapes
     }
     if (i >= n) break;
@@ -85,46 +90,84 @@ std::size_t value_end(std::string_view in, std::size_t begin, bool* closed) noex
   return n;
 }
 
-void line_objects_after(std::string_view in, std::size_t begin, std::vector<line_object>& out) {
-  // value_end(begin) ran to the end: no raw newline stood inside a string
-  // (it would have ended the value there), so at the start of every line the
-  // scan is outside strings, exactly as a scan starting there would be. A
-  // line object then ends where the depth first returns to its level.
-  struct open_object {
-    std::size_t index;  // in `out`
-    std::size_t level;  // depth before its '{'
-  };
-  std::vector<open_object> open;
+namespace {
+
+bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Cut where the next brace line begins, leaving out the blank lines before
+// it; the cut never reaches back to `begin` (whose byte is not a space).
+extent cut_at_next_brace_line(std::string_view in, std::size_t begin) noexcept {
+  std::size_t end = brace_line_at_or_after(in, begin + 1);
+  if (end == in.size()) return {end, true};
+  while (end > begin + 1 && is_json_space(in[end - 1])) --end;
+  return {end, true};
+}
+
+}  // namespace
+
+std::size_t brace_line_at_or_after(std::string_view in, std::size_t from) noexcept {
+  const std::size_t n = in.size();
+  std::size_t i = from == 0 ? 0 : from - 1;
+  while (i < n) {
+    const void* hit = std::memchr(in.data() + i, '\n', n - i);
+    if (hit == nullptr) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(hit) - in.data()) + 1;
+    std::size_t j = i;
+    while (j < n && is_blank(in[j])) ++j;
+    const std::size_t first = j;
+    if (is_bom_at(in, j)) {
+      j += 3;
+      while (j < n && is_blank(in[j])) ++j;
+    }
+    if (j < n && in[j] == '{' && first >= from) return first;
+  }
+  return n;
+}
+
+extent document_extent(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept {
+  const char first = in[begin];
+  if (first != '{' && first != '[') {
+    bool closed = true;
+    const std::size_t end = value_end(in, begin, &closed);
+    return closed ? extent{end, false} : cut_at_next_brace_line(in, begin);
+  }
+  // value_end()'s scan, with two ways to stop early. A raw newline inside a
+  // string is no JSON: the scan stops there, so at the start of every line
+  // it has read it is outside strings, as a scan starting there would be.
+  // And once deeper than any valid document, it goes on only to the next
+  // brace line. So the scans still open at any byte are consistent, each
+  // deeper than the one that started before it, and no deeper than
+  // max_depth + 1: a byte is read by a bounded number of scans, and the
+  // recovery stays linear. A document that does not close is cut where the
+  // first brace line after its start begins, wherever the scan stopped: so
+  // its extent does not depend on the bytes after that line's start.
+  std::string_view scope = in;
+  bool too_deep = false;
   std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = begin; i < in.size(); ++i) {
-    const char c = in[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+  std::size_t i = begin;
+  while ((i = find_any<'"', '{', '[', '}', ']'>(scope, i)) < scope.size()) {
+    const char c = scope[i];
+    if (c != '"') {
+      if (c == '{' || c == '[') {
+        if (++depth > max_depth && !too_deep) {
+          too_deep = true;
+          scope = in.substr(0, brace_line_at_or_after(in, i + 1));
+        }
+      } else if (--depth == 0) {
+        return {i + 1, false};
+      }
+      ++i;
       continue;
     }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '{':
-      case '[':
-        if (c == '{' && i > begin && in[i - 1] == '\n') {
-          open.push_back({out.size(), depth});
-          out.push_back({i, std::string_view::npos});
-        }
-        ++depth;
-        break;
-      case '}':
-      case ']':
-        if (depth > 0) --depth;
-        while (!open.empty() && open.back().level == depth) {
-          out[open.back().index].end = i + 1;
-          open.pop_back();
-        }
-        break;
-      default: break;
+    for (++i; (i = find_any<'"', '\\', '\n'>(scope, i)) < scope.size();) {
+      if (scope[i] == '"') break;
+      if (scope[i] == '\n' || (i + 1 < scope.size() && scope[i + 1] == '\n')) return cut_at_next_brace_line(in, begin);
+      i += 2;
     }
+    if (i >= scope.size()) break;
+    ++i;  // past the closing quote
   }
+  return cut_at_next_brace_line(in, begin);
 }
 
 std::size_t first_invalid_utf8(std::string_view in) noexcept {

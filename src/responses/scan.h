@@ -8,9 +8,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include "alicert/responses/parser.h"
 
 namespace alicert::internal {
 
@@ -20,18 +17,40 @@ inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c =
 /// scan; the value is not validated). An object or array ends after its
 /// closing bracket, or at the end of a line holding an unterminated string,
 /// or at the end of `in`. A scalar ends at whitespace or at `{` / `[`.
-/// `closed`, when given, is set false when the value runs to the end of `in`
-/// with brackets still open (a document cut short).
+/// `closed`, when given, is set false when the value does not end with its
+/// own closing bracket or quote: it runs to the end of `in` with brackets
+/// or a string still open (a document cut short), or a string meets a raw
+/// newline.
 std::size_t value_end(std::string_view in, std::size_t begin, bool* closed = nullptr) noexcept;
 
-// internal::line_object (declared in parser.h, which document_stream needs):
-// a document that starts a line with '{' after one that never closed, where
-// it starts and where value_end() would end it (npos when it does not close).
+/// True when a UTF-8 byte order mark (EF BB BF) starts at `at`.
+inline bool is_bom_at(std::string_view in, std::size_t at) noexcept {
+  return in.size() >= 3 && at <= in.size() - 3 && in[at] == '\xEF' && in[at + 1] == '\xBB' && in[at + 2] == '\xBF';
+}
 
-/// For a value at `begin` that value_end() found unclosed: every later line
-/// that starts with '{', each with its end, found in one pass (so a run of
-/// truncated NDJSON lines costs linear time, not quadratic). Appends to `out`.
-void line_objects_after(std::string_view in, std::size_t begin, std::vector<line_object>& out);
+/// The first line that begins, after optional blanks (space, tab, CR) and an
+/// optional byte order mark, with '{', whose first such byte (the mark or the
+/// brace) is at or after `from`: that byte's offset, or in.size() when there
+/// is none. Where a stream resumes after bytes that are not JSON.
+std::size_t brace_line_at_or_after(std::string_view in, std::size_t from) noexcept;
+
+/// How far a document in a stream reaches (see document_extent()).
+struct extent {
+  std::size_t end;
+  /// True when the value had not closed where it was cut (at the next brace
+  /// line, or at the end of the input): its bytes are not one JSON value.
+  bool cut;
+};
+
+/// The extent of the document whose value starts at `begin`: value_end(),
+/// except that a value that does not close (a string that meets a raw
+/// newline or the end of `in`, an object or array that never closes or that
+/// nests deeper than `max_depth` and does not close before the next brace
+/// line after the point where it got too deep) is cut at the first brace
+/// line after `begin` (whitespace before that line left out), or at the end
+/// of `in`. A document that can still be valid JSON is never cut, whatever
+/// brace lines it holds.
+extent document_extent(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept;
 
 /// Offset of the first byte that is not part of valid UTF-8 (RFC 3629), or
 /// in.size() when all of it is valid.

@@ -139,5 +139,43 @@ TEST(Allocations, SteadyStateStream) {
   EXPECT_EQ(after - before, 0u);
 }
 
+TEST(Allocations, SteadyStateStreamWithByteOrderMarks) {
+  parser p;
+  const std::string bom = "\xEF\xBB\xBF";
+  padded_buffer in(bom + R"({"Code": "a"})" + "\n" + bom + cas_with(R"("Identifier": "x")") + "\n");
+  auto run = [&] {
+    document_stream s(p, in);
+    std::size_t n = 0;
+    while (s.next()) n += s.document() && s.document()->quirks.has(quirk::utf8_bom) ? 1 : 0;
+    return n;
+  };
+  EXPECT_EQ(run(), 2u);
+  const std::size_t before = g_allocations.load();
+  const std::size_t n = run();
+  const std::size_t after = g_allocations.load();
+  EXPECT_EQ(n, 2u);
+  EXPECT_EQ(after - before, 0u);
+}
+
+// After a document cut short, the stream keeps no bookkeeping per later
+// document: what reading allocates does not grow with their number.
+TEST(Allocations, RecoveryAllocatesNothingPerLaterDocument) {
+  parser p;
+  auto allocations_for = [&](std::size_t documents) {
+    std::string input = R"({"Code": [)" "\n";
+    for (std::size_t i = 0; i < documents; ++i) input += R"({"Code": "a"})" "\n";
+    padded_buffer in(input);
+    std::size_t ok = 0;
+    const std::size_t before = g_allocations.load();
+    document_stream s(p, in);
+    while (s.next()) ok += s.document() ? 1 : 0;
+    const std::size_t after = g_allocations.load();
+    EXPECT_EQ(ok, documents);
+    return after - before;
+  };
+  (void)allocations_for(4000);  // warm the parser up
+  EXPECT_EQ(allocations_for(4000), allocations_for(10));
+}
+
 }  // namespace
 }  // namespace alicert::test

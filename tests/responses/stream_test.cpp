@@ -4,34 +4,9 @@
 namespace alicert::test {
 namespace {
 
-struct outcome {
-  std::size_t index;
-  std::size_t offset;
-  std::string text;
-  bool ok;
-  api kind;
-  error err;
-};
+using outcome = stream_record;
 
-std::vector<outcome> run(std::string_view input) {
-  parser p;
-  padded_buffer in(input);
-  document_stream s(p, in);
-  std::vector<outcome> out;
-  while (s.next()) {
-    outcome o{s.index(), s.offset(), std::string(s.text()), s.document().has_value(), api::api_error, {}};
-    if (o.ok) {
-      o.kind = s.document()->kind;
-      EXPECT_EQ(s.document()->offset, s.offset());
-      EXPECT_EQ(s.document()->json, s.text());
-    } else {
-      o.err = s.document().error();
-    }
-    out.push_back(o);
-    if (out.size() > 100000) break;
-  }
-  return out;
-}
+std::vector<outcome> run(std::string_view input) { return read_stream(input); }
 
 const std::string cas = R"({"Certificate": {"Identifier": "x"}, "RequestId": "r1"})";
 const std::string kms = R"({"CertificateId": "c", "Serial": "01"})";
@@ -232,13 +207,19 @@ TEST(Stream, TruncatedLinesAroundValidPrettyDocuments) {
 }
 
 TEST(Stream, StrayClosingBracketsAndScalars) {
-  const std::string input = cas + "\n}\n42 " + kms + "\n";
+  // A scalar is a complete JSON value (unknown_shape, a record of its own);
+  // a stray bracket is not JSON, and reading resumes at the next line that
+  // begins with '{' (responses.md, Shared shapes).
+  const std::string input = cas + "\n42 }\n" + kms + "\n";
   auto out = run(input);
   ASSERT_EQ(out.size(), 4u);
   EXPECT_TRUE(out[0].ok);
-  EXPECT_EQ(out[1].err.code, error_code::malformed_json);
-  EXPECT_EQ(out[2].err.code, error_code::unknown_shape);
+  EXPECT_EQ(out[1].err.code, error_code::unknown_shape);
+  EXPECT_EQ(out[1].text, "42");
+  EXPECT_EQ(out[2].err.code, error_code::malformed_json);
+  EXPECT_EQ(out[2].text, "}");
   EXPECT_TRUE(out[3].ok);
+  EXPECT_EQ(out[3].kind, api::kms_describe_certificate);
 }
 
 TEST(Stream, ErrorsOfOtherKindsAreReportedAndSkipped) {

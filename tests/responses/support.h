@@ -102,4 +102,38 @@ inline std::vector<std::string> values_of(std::span<const san_entry> entries) {
   return out;
 }
 
+/// One document of a stream, as read back.
+struct stream_record {
+  std::size_t index;
+  std::size_t offset;
+  std::string text;
+  bool ok;
+  api kind;
+  error err;
+  quirk_set quirks;
+};
+
+/// Every document of `input` read through document_stream, checking on the
+/// way that a document's view agrees with the stream's offset and text.
+inline std::vector<stream_record> read_stream(std::string_view input) {
+  parser p;
+  padded_buffer in(input);
+  document_stream s(p, in);
+  std::vector<stream_record> out;
+  while (s.next()) {
+    stream_record o{s.index(), s.offset(), std::string(s.text()), s.document().has_value(), api::api_error, {}, {}};
+    if (o.ok) {
+      o.kind = s.document()->kind;
+      o.quirks = s.document()->quirks;
+      EXPECT_EQ(s.document()->offset, s.offset());
+      EXPECT_EQ(s.document()->json, s.text());
+    } else {
+      o.err = s.document().error();
+    }
+    out.push_back(o);
+    if (out.size() > 100000) break;
+  }
+  return out;
+}
+
 }  // namespace alicert::test

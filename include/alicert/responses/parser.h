@@ -17,7 +17,6 @@
 #include <cstddef>
 #include <memory>
 #include <span>
-#include <vector>
 
 #include "alicert/error.h"
 #include "alicert/export.h"
@@ -29,10 +28,6 @@ namespace alicert {
 
 namespace internal {
 struct parser_state;
-struct line_object {
-  std::size_t begin;
-  std::size_t end;
-};
 }
 
 class document_stream;
@@ -49,6 +44,9 @@ class parser {
   /// Parses one document and recognizes its API. The view borrows from this
   /// parser and from `input`: it dies at the next parse()/next() on this
   /// parser, at the parser's destruction, or with the input buffer.
+  /// A UTF-8 byte order mark before the document (after optional whitespace)
+  /// is skipped with quirk::utf8_bom; the view's json and offset then begin
+  /// where the JSON does, and a mark with nothing after it is empty_input.
   /// Errors: every error_code of the JSON side, with pointer and offset.
   ALICERT_API result<document_view> parse(padded_view input) noexcept;
 
@@ -65,6 +63,8 @@ class parser {
   friend class document_stream;
   result<document_view> parse_at(const char* base, std::size_t offset, std::size_t size,
                                  std::size_t allocated, const api* expected) noexcept;
+  result<document_view> parse_padded(const char* base, std::size_t offset, std::size_t size,
+                                     std::size_t allocated, const api* expected) noexcept;
   result<document_view> parse_in_place(const char* base, std::size_t offset, std::size_t size,
                                        std::size_t allocated, const api* expected) noexcept;
   std::unique_ptr<internal::parser_state> state_;
@@ -72,7 +72,27 @@ class parser {
 
 /// Many documents in one buffer, concatenated or one per line (NDJSON), read
 /// one at a time. A document that fails gives its error and the stream goes
-/// on with the next one; only the failing document is lost.
+/// on with the next one:
+///
+/// - A document that is complete JSON but fails (unknown_shape, wrong_type, a
+///   limit) costs only itself.
+/// - A document whose bytes are not JSON (malformed_json, invalid_utf8, an
+///   unclosed string or object, a stray token) ends at the next line that
+///   begins, after optional blanks, with `{`, and reading resumes there. When
+///   that document is not JSON either, it joins the same unbroken run: the
+///   whole run is one error record (the first failure's error; text() spans
+///   the run). So a binary or PEM file gives one record, and every document
+///   that begins a line after the run still parses.
+/// - A document that does not close (a string still open at the end of its
+///   line, an object that never closes, or one that nests deeper than
+///   limits::max_depth allows and has not closed by the next line beginning
+///   with `{`) ends where the first such line after its start begins. A
+///   valid document is never cut, whatever lines beginning with `{` it holds.
+/// - A UTF-8 byte order mark before a document (after any whitespace between
+///   documents) is skipped, and the document gets quirk::utf8_bom; its offset
+///   is where the JSON begins. A mark followed by nothing is no document.
+///
+/// Linear in the input's size; it allocates nothing beyond what its parser does.
 ///
 ///   alicert::document_stream s(p, input);
 ///   while (s.next()) { if (s.document()) use(*s.document()); else report(s.document().error()); }
@@ -102,9 +122,12 @@ class document_stream {
   std::size_t index_{0};
   bool started_{false};
   result<document_view> current_{document_view{}};
-  // Where documents start and end after one that was cut short (stream.cpp).
-  std::vector<internal::line_object> resync_;
-  std::size_t resync_at_{0};
+  // The document that ended a run of bytes that are not JSON, read at the
+  // next call: from its byte order mark (if any), its JSON, its end; 0 when none.
+  std::size_t pending_from_{0};
+  std::size_t pending_begin_{0};
+  std::size_t pending_end_{0};
+  result<document_view> parse(std::size_t from, std::size_t end) noexcept;
 };
 
 }  // namespace alicert
