@@ -20,6 +20,17 @@ std::string_view trim_token(std::string_view tok) noexcept {
   return tok;
 }
 
+// A string or number read from its token is not consumed by On-Demand, whose
+// skip over an unconsumed value steps to the next bracket without looking at
+// what stands between (`"a":"b"}` would pass as one value). So the token must
+// be followed by what may follow a value: a comma or a closing bracket.
+// Returns null when it is, else where the stray token stands.
+const char* stray_after_value(std::string_view raw_token, const char* end) noexcept {
+  const char* p = raw_token.data() + raw_token.size();
+  while (p < end && is_json_space(*p)) ++p;
+  return p >= end || *p == ',' || *p == '}' || *p == ']' ? nullptr : p;
+}
+
 }  // namespace
 
 // A key without escapes (every key the APIs send) is read in place;
@@ -60,6 +71,16 @@ bool walker::fail(error_code code, const char* message, const char* at) noexcept
   return false;
 }
 
+// A token where a comma or a closing bracket belongs stands between values:
+// the error points at the container, as simdjson's own missing-comma error does.
+bool walker::stray_token(const char* at, bool field_value) noexcept {
+  const std::size_t depth = depth_;
+  if (field_value && depth_ > 0) --depth_;
+  fail(error_code::malformed_json, "expected a comma or a closing bracket after a value", at);
+  depth_ = depth;
+  return false;
+}
+
 void walker::defer(api owner, error_code code, const char* message, const char* at) noexcept {
   auto& slot = pending[static_cast<std::size_t>(owner)];
   if (!slot) slot = error{code, message, pointer(), offset(at)};
@@ -96,10 +117,11 @@ void walker::push(std::string_view key, std::size_t index) noexcept {
 
 // A JSON string: a view of the input when it has no escapes, else of the
 // parser's string buffer (simdjson unescapes into it).
-bool walker::string_of(od::value& v, std::string_view& out) noexcept {
+bool walker::string_of(od::value& v, std::string_view& out, bool field_value) noexcept {
   std::string_view tok = trim_token(v.raw_json_token());
   if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"')
     return fail(error_code::malformed_json, "malformed JSON string", tok.data());
+  if (const char* stray = stray_after_value(v.raw_json_token(), end_)) return stray_token(stray, field_value);
   std::string_view content = tok.substr(1, tok.size() - 2);
   if (content.size() > limits::max_string_bytes)
     return fail(error_code::string_too_long, "a string is longer than the limit", tok.data());
@@ -134,7 +156,7 @@ bool walker::raw_of(od::value& v, raw_value& out) noexcept {
   out.at = v.raw_json_token().data();
   if (auto e = v.type().get(out.type)) return json_error(e, out.at);
   switch (out.type) {
-    case od::json_type::string: return string_of(v, out.text);
+    case od::json_type::string: return string_of(v, out.text, true);
     case od::json_type::array:
     case od::json_type::object: return raw_json_of(v, out.text);
     default:
@@ -174,13 +196,14 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
     }
     case od::json_type::string: {
       std::string_view s;
-      return string_of(v, s);
+      return string_of(v, s, depth == depth_);
     }
     case od::json_type::number:
       // Any valid JSON number, whatever its magnitude (simdjson's number
       // parser refuses integers past 64 bits and 1e400, which are valid JSON).
       if (!is_json_number(trim_token(v.raw_json_token())))
         return fail(error_code::malformed_json, "malformed JSON number", at);
+      if (const char* stray = stray_after_value(v.raw_json_token(), end_)) return stray_token(stray, depth == depth_);
       return true;
     case od::json_type::boolean: {
       bool b;

@@ -95,6 +95,9 @@ class walker {
   };
 
   void defer(api owner, error_code code, const char* message, const char* at) noexcept;
+  // `field_value`: the value stands right under the current pointer (it is the
+  // value of the last key pushed), not inside a value being skipped.
+  bool stray_token(const char* at, bool field_value) noexcept;
   bool wrong_type(api owner, const char* message, const char* at) noexcept;
   [[nodiscard]] std::string pointer() const;
   [[nodiscard]] std::size_t offset(const char* at) const noexcept {
@@ -105,7 +108,7 @@ class walker {
 
   bool object(od::object obj, std::span<reading> readings, bool at_root) noexcept;
   bool raw_of(od::value& v, raw_value& out) noexcept;
-  bool string_of(od::value& v, std::string_view& out) noexcept;
+  bool string_of(od::value& v, std::string_view& out, bool field_value) noexcept;
   bool raw_json_of(od::value& v, std::string_view& out) noexcept;
   bool inner_failed(error_code code, const char* message, std::size_t inner_offset, std::string_view text,
                     const char* at) noexcept;

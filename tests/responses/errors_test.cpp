@@ -30,6 +30,18 @@ TEST(Errors, MalformedMissingComma) {
   expect_error(r, error_code::malformed_json, "", r.at(R"("Message")"));
 }
 
+// A colon where a comma belongs, then a stray brace that closes the count:
+// On-Demand, stepping field by field, must not take it for a member (found
+// by the stream fuzzer: the walk before the schemas accepted both).
+TEST(Errors, MalformedColonForCommaWithAStrayBrace) {
+  for (const char* text : {R"({"Code":"x","Message":"a":"b"}})", R"({"Certificate":{"Identifier":"a":"b"}}})",
+                           R"({"Code":"x","Message":"a":"b"})"}) {
+    parsed r(text);
+    ASSERT_FALSE(r.doc.has_value()) << text;
+    EXPECT_EQ(r.doc.error().code, error_code::malformed_json) << text;
+  }
+}
+
 TEST(Errors, MalformedMissingColonInNestedObject) {
   parsed r(R"({"Certificate": {"Identifier" "x"}})");
   expect_error(r, error_code::malformed_json, "/Certificate", r.at(R"("x")"));
