@@ -17,7 +17,12 @@ std::optional<api> recognize(const walker& w) noexcept {
   if (marked(api::cas_describe_client_certificate)) return api::cas_describe_client_certificate;
   if (w.kms_certificate || (marked(api::kms_get_certificate) && !marked(api::kms_describe_certificate)))
     return api::kms_get_certificate;
-  if (marked(api::cdn_describe_certificate_info)) return api::cdn_describe_certificate_info;
+  // CertInfos alone is shared with the per-domain siblings: entries with none
+  // of ByID's own keys (HttpsCrt, CreateTime, DomainList) but keys of theirs
+  // are theirs.
+  if (w.cert_infos && (marked(api::cdn_describe_certificate_info) || !w.foreign_key_seen))
+    return api::cdn_describe_certificate_info;
+  if (w.cert_infos) return std::nullopt;
   if (marked(api::kms_describe_certificate) || w.fallback_marked[static_cast<std::size_t>(api::kms_describe_certificate)])
     return api::kms_describe_certificate;
   if (marked(api::api_error)) return api::api_error;

@@ -222,7 +222,8 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
 
 // The keys of one object, each read once and converted for every reading
 // whose schema has it; the first occurrence of a key counts.
-bool walker::object(od::object obj, std::span<reading> readings, bool at_root) noexcept {
+bool walker::object(od::object obj, std::span<reading> readings, bool at_root,
+                    std::span<const std::string_view> foreign) noexcept {
   for (auto f : obj) {
     od::field field;
     if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
@@ -256,6 +257,8 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root) n
         if (flags & flag::fallback) fallback_marked[static_cast<std::size_t>(readings[i].owner)] = true;
       }
       if (repeated) common_quirks.add(quirk::duplicate_key);
+      if (!any && !foreign_key_seen)
+        for (std::string_view k : foreign) foreign_key_seen = foreign_key_seen || k == key;
       if (!any) {
         ok = skip(v, depth_);
       } else {
@@ -324,7 +327,7 @@ bool walker::cert_info_list(od::value& v) noexcept {
     return skip(v, depth_);
   }
   cert_infos_seen_ = true;
-  marked[static_cast<std::size_t>(api::cdn_describe_certificate_info)] = true;
+  cert_infos = true;
   constexpr api cdn = api::cdn_describe_certificate_info;
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
@@ -415,7 +418,7 @@ bool walker::cert_info_item(od::value& v, std::size_t index) noexcept {
   od::object obj;
   if (auto e = v.get_object().get(obj)) return json_error(e, at);
   reading r[] = {read_by<schemas::cdn_cert_info>(api::cdn_describe_certificate_info, st_.cdn_items[index])};
-  return object(obj, r, false);
+  return object(obj, r, false, schemas::cdn_sibling_entry_keys);
 }
 
 bool walker::root(od::object obj) noexcept {

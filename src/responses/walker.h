@@ -73,6 +73,8 @@ class walker {
   std::array<bool, api_count> marked{};                   ///< a key only that API has was seen
   std::array<bool, api_count> fallback_marked{};          ///< a key of flag::fallback was seen
   bool kms_certificate{false};  ///< a text `Certificate` (GetCertificate's own mark)
+  bool cert_infos{false};        ///< a `CertInfos` (CDN's envelope, shared with its per-domain siblings)
+  bool foreign_key_seen{false};  ///< a key of a sibling API alicert does not read (schemas/cdn.h)
 
   bool json_error(simdjson::error_code code, const char* at) noexcept;
   simdjson::error_code key_of(od::field& field, std::string_view& out) const noexcept;
@@ -106,7 +108,10 @@ class walker {
   void push(std::string_view key, std::size_t index = 0) noexcept;
   void pop() noexcept { if (depth_) --depth_; }
 
-  bool object(od::object obj, std::span<reading> readings, bool at_root) noexcept;
+  // `foreign`: keys that no reading has but that mark the object as a
+  // sibling API's (foreign_key_seen), which alicert does not read.
+  bool object(od::object obj, std::span<reading> readings, bool at_root,
+              std::span<const std::string_view> foreign = {}) noexcept;
   bool raw_of(od::value& v, raw_value& out) noexcept;
   bool string_of(od::value& v, std::string_view& out, bool field_value) noexcept;
   bool raw_json_of(od::value& v, std::string_view& out) noexcept;
