@@ -110,13 +110,11 @@ void run_state::check_document(output_record& r, const result<document_view>& do
   if (!d.request_id.absent()) r.request_id = d.request_id.text;
   r.api_error = d.error;
   r.quirks = d.quirks;
-  const kms_get_view* paired = nullptr;
-  if (d.kind == api::kms_describe_certificate && d.kms_describe != nullptr &&
-      d.kms_describe->certificate_id.present())
-    paired = pairing.find(d.kms_describe->certificate_id.value);
   check_options how;
   how.now = now_;
-  how.paired_get = paired;
+  if (d.kind == api::kms_describe_certificate && d.kms_describe != nullptr &&
+      d.kms_describe->certificate_id.present())
+    how.paired_get = pairing.find(d.kms_describe->certificate_id.value, &how.paired_get_ambiguous);
   const document_report& report = checker_.check(d, how);
   r.quirks.merge(report.quirks);
   r.certificates = report.certificates;

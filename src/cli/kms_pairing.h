@@ -25,14 +25,16 @@ class kms_pairing {
   kms_pairing(parser& p, padded_view input) noexcept : parser_(&p), input_(input) {}
 
   /// The GetCertificate whose CertificateId is `certificate_id`, parsed now;
-  /// null when the input has none (the first one counts when there are
-  /// several). The view lives until the next call or this object's end.
-  const kms_get_view* find(std::string_view certificate_id);
+  /// null when the input has none. When there are several, the first in the
+  /// input counts and `*ambiguous` (may be null) is set. The view lives until
+  /// the next call or this object's end.
+  const kms_get_view* find(std::string_view certificate_id, bool* ambiguous = nullptr);
 
  private:
   struct extent {
     std::size_t offset;
     std::size_t size;
+    std::size_t count;  // GetCertificates with this id
   };
   void build_index();
 

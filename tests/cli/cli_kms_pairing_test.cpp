@@ -148,3 +148,31 @@ TEST(CliKmsPairing, ABrokenDocumentDoesNotBreakThePairing) {
 
 }  // namespace
 }  // namespace alicert_cli_test
+
+namespace alicert_cli_test {
+namespace {
+
+// Two GetCertificates with one CertificateId: the first counts, and the
+// describe's `certificate` finding says so (it is never paired silently).
+TEST(CliKmsPairing, AmbiguousPairIsNoted) {
+  int status = -1;
+  const auto records = run_records(fixtures::kms_get("kms-cert-1") + "\n" + fixtures::kms_describe("kms-cert-1") +
+                                       "\n" + fixtures::kms_get("kms-cert-1") + "\n",
+                                   status);
+  const record* describe = find_api(records, "kms.DescribeCertificate");
+  ASSERT_NE(describe, nullptr);
+  ASSERT_EQ(describe->certificates.size(), 1u);
+  const auto* certificate = describe->certificates[0].find("certificate");
+  ASSERT_NE(certificate, nullptr);
+  EXPECT_EQ(certificate->status, "match");
+  EXPECT_NE(certificate->note.value_or("").find("more than one GetCertificate"), std::string::npos);
+  // With one GetCertificate, the note names the pairing without that warning.
+  const auto single = run_records(fixtures::kms_describe("kms-cert-1") + "\n" + fixtures::kms_get("kms-cert-1") + "\n",
+                                  status);
+  const auto* one = find_api(single, "kms.DescribeCertificate")->certificates[0].find("certificate");
+  ASSERT_NE(one, nullptr);
+  EXPECT_EQ(one->note.value_or("").find("more than one"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace alicert_cli_test
