@@ -5,21 +5,14 @@
 
 #include <cstring>
 
-#include "common/ascii.h"
+#include "common/chars.h"
 
 namespace alicert {
 namespace {
 
-constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+using internal::hex_value;
+constexpr bool is_space(char c) noexcept { return internal::is_ascii_space(c); }
 constexpr char lower(char c) noexcept { return internal::ascii_lower(c); }
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool is_masked_ipv4(std::string_view t) noexcept {
   unsigned parts = 0;
@@ -83,12 +76,11 @@ std::string_view normalize_hex(std::string_view text, std::span<char> out, bool 
 }
 
 std::string_view to_hex(std::span<const std::uint8_t> bytes, std::span<char> out) noexcept {
-  static constexpr char digits[] = "0123456789abcdef";
   if (out.size() < bytes.size() * 2) return {};
   std::size_t n = 0;
   for (std::uint8_t b : bytes) {
-    out[n++] = digits[b >> 4];
-    out[n++] = digits[b & 0xf];
+    out[n++] = internal::hex_digit(b >> 4);
+    out[n++] = internal::hex_digit(b);
   }
   return {out.data(), n};
 }
@@ -122,12 +114,7 @@ std::string_view drop_trailing_dot(std::string_view s) noexcept {
   if (s.size() > 1 && s.back() == '.') s.remove_suffix(1);
   return s;
 }
-bool iequal(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
+bool iequal(std::string_view a, std::string_view b) noexcept { return internal::ascii_iequals(a, b); }
 }  // namespace
 
 bool dns_equal(std::string_view a, std::string_view b) noexcept {

@@ -5,16 +5,13 @@
 // address or a DNS SAN of the same text. A masked entry hides only itself.
 #include "alicert/check/compare.h"
 #include "alicert/x509/oid.h"
+#include "common/chars.h"
 #include "san_keys.h"
 
 namespace alicert::check_detail {
 namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) noexcept { return internal::trim_ascii_space(s); }
 
 // A wildcard the certificate may carry: `*.` then at least two labels.
 bool usable_wildcard(std::string_view name) noexcept {

@@ -8,7 +8,7 @@
 
 #include "alicert/check/compare.h"
 #include "alicert/x509/oid.h"
-#include "common/ascii.h"
+#include "common/chars.h"
 #include "run.h"
 
 namespace alicert::check_detail {

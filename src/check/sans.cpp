@@ -4,17 +4,13 @@
 // (a name matches a DNS SAN of the same text or an IP SAN of the same
 // address). A masked entry hides only itself.
 #include "alicert/check/compare.h"
-#include "common/ascii.h"
+#include "common/chars.h"
 #include "san_keys.h"
 
 namespace alicert::check_detail {
 namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) noexcept { return internal::trim_ascii_space(s); }
 
 bool kind_of(san_type t, san_kind& k) noexcept {
   switch (t) {

@@ -3,18 +3,13 @@
 #include <array>
 
 #include "alicert/check/compare.h"
+#include "common/chars.h"
 #include "run.h"
 
 namespace alicert::check_detail {
 namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) noexcept { return internal::trim_ascii_space(s); }
 
 bool all_decimal(std::string_view s) noexcept {
   if (s.empty()) return false;

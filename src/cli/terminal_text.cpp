@@ -9,21 +9,19 @@
 #include <cstdlib>
 #include <vector>
 
+#include "common/chars.h"
+
 namespace alicert::cli {
 namespace {
 
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // U+2026, one column
 
-// Length of the UTF-8 sequence starting with `lead` (the text is already
-// terminal-safe, so well-formed); and its code point.
+// The sequence at text[i] (terminal-safe text is well-formed; a stray byte counts as one).
 std::size_t sequence_at(std::string_view text, std::size_t i, std::uint32_t& cp) noexcept {
-  const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(text[k])); };
-  const std::uint32_t lead = b(i);
-  std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  if (i + n > text.size()) n = 1;
-  cp = n == 1 ? lead : n == 2 ? (lead & 0x1F) : n == 3 ? (lead & 0x0F) : (lead & 0x07);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
-  return n;
+  const std::size_t n = internal::utf8_sequence(text, i, cp);
+  if (n != 0) return n;
+  cp = static_cast<unsigned char>(text[i]);
+  return 1;
 }
 
 // East Asian Wide and Fullwidth ranges (UAX #11), the ones names use.

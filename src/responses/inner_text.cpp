@@ -7,7 +7,7 @@
 // the arena.
 #include "inner_text.h"
 
-#include "common/ascii.h"
+#include "common/chars.h"
 
 #include <cstring>
 
@@ -16,40 +16,18 @@
 namespace alicert::internal {
 namespace {
 
-void put_utf8(char*& out, std::uint32_t cp) noexcept {
-  if (cp < 0x80) {
-    *out++ = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out++ = static_cast<char>(0xC0 | (cp >> 6));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out++ = static_cast<char>(0xE0 | (cp >> 12));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out++ = static_cast<char>(0xF0 | (cp >> 18));
-    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 bool hex4(const char* p, const char* end, std::uint32_t& v) noexcept {
   if (end - p < 4) return false;
   v = 0;
   for (int i = 0; i < 4; ++i) {
-    char c = p[i];
-    unsigned d;
-    if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
-    else return false;
-    v = v * 16 + d;
+    const int d = hex_value(p[i]);
+    if (d < 0) return false;
+    v = v * 16 + static_cast<unsigned>(d);
   }
   return true;
 }
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) noexcept { return is_json_space(c); }
 
 std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);

@@ -9,9 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "common/chars.h"
+
 namespace alicert::internal {
 
-inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /// The end of the JSON value that starts at `begin` (a bracket-and-string
 /// scan; the value is not validated). An object or array ends after its
@@ -51,10 +52,6 @@ struct extent {
 /// of `in`. A document that can still be valid JSON is never cut, whatever
 /// brace lines it holds.
 extent document_extent(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept;
-
-/// Offset of the first byte that is not part of valid UTF-8 (RFC 3629), or
-/// in.size() when all of it is valid.
-std::size_t first_invalid_utf8(std::string_view in) noexcept;
 
 /// Offset of the first raw control character (< 0x20) inside a string, or in.size().
 std::size_t first_unescaped_control(std::string_view in) noexcept;

@@ -18,7 +18,7 @@
 
 #include "alicert/check/finding.h"
 #include "alicert/responses/reported.h"
-#include "common/ascii.h"
+#include "common/chars.h"
 
 namespace alicert::internal {
 
