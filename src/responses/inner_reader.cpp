@@ -1,0 +1,98 @@
+// The public inner_reader, and JSON string unescaping, shared by the parser
+// and by decode_escaped_json.
+#include "alicert/responses/inner.h"
+
+#include "inner_cursor.h"
+
+namespace alicert::internal {
+
+bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcept {
+  char* o = out;
+  const char* p = in.data();
+  const char* end = p + in.size();
+  while (p != end) {
+    char c = *p++;
+    if (c != '\\') { *o++ = c; continue; }
+    if (p == end) return false;
+    char e = *p++;
+    switch (e) {
+      case '"': *o++ = '"'; break;
+      case '\\': *o++ = '\\'; break;
+      case '/': *o++ = '/'; break;
+      case 'b': *o++ = '\b'; break;
+      case 'f': *o++ = '\f'; break;
+      case 'n': *o++ = '\n'; break;
+      case 'r': *o++ = '\r'; break;
+      case 't': *o++ = '\t'; break;
+      case 'u': {
+        std::uint32_t cp;
+        if (!inner::hex4(p, end, cp)) return false;
+        p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          std::uint32_t lo;
+          if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !inner::hex4(p + 2, end, lo) || lo < 0xDC00 ||
+              lo > 0xDFFF)
+            return false;
+          p += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          return false;
+        }
+        put_utf8(o, cp);  // never longer than the 6-byte escape it replaces
+        break;
+      }
+      default: return false;
+    }
+  }
+  written = static_cast<std::size_t>(o - out);
+  return true;
+}
+
+}  // namespace alicert::internal
+
+namespace alicert {
+
+inner_reader::inner_reader() : scratch_(std::make_unique<internal::inner_scratch>()) {}
+inner_reader::~inner_reader() = default;
+inner_reader::inner_reader(inner_reader&&) noexcept = default;
+inner_reader& inner_reader::operator=(inner_reader&&) noexcept = default;
+
+result<std::span<const san_entry>> inner_reader::read_cas_sans(std::string_view text,
+                                                               quirk_set& quirks) noexcept {
+  scratch_->arena.reset(text.size());
+  scratch_->names.clear();
+  auto n = internal::read_cas_sans(text, scratch_->arena, scratch_->names, quirks);
+  if (!n) return n.to_error();
+  return std::span<const san_entry>(scratch_->names);
+}
+
+result<std::span<const san_entry>> inner_reader::read_name_list(std::string_view text,
+                                                                name_list_kind kind,
+                                                                quirk_set& quirks) noexcept {
+  scratch_->arena.reset(text.size());
+  scratch_->names.clear();
+  auto n = internal::read_name_list(text, kind, scratch_->arena, scratch_->names, quirks);
+  if (!n) return n.to_error();
+  return std::span<const san_entry>(scratch_->names);
+}
+
+result<std::span<const tag>> inner_reader::read_tags(std::string_view text,
+                                                     quirk_set& quirks) noexcept {
+  scratch_->arena.reset(text.size());
+  scratch_->tags.clear();
+  auto n = internal::read_tags(text, scratch_->arena, scratch_->tags, quirks);
+  if (!n) return n.to_error();
+  return std::span<const tag>(scratch_->tags);
+}
+
+result<std::string_view> decode_escaped_json(std::string_view text, std::string& out) noexcept {
+  out.resize(text.size());
+  std::size_t n = 0;
+  if (!internal::unescape_json(text, out.data(), n))
+    return error{error_code::invalid_inner_json, "bad escape sequence", {}, 0};
+  out.resize(n);
+  return std::string_view(out);
+}
+
+}  // namespace alicert
+
