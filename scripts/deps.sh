@@ -5,7 +5,8 @@
 #   scripts/deps.sh bench      + the benchmark peers (JsonCpp, nlohmann-json, mbedTLS)
 set -euo pipefail
 
-packages=(cmake g++ make ninja-build pkg-config openssl libsimdjson-dev libssl-dev libgtest-dev)
+# ca-certificates: the check tests' differential corpus (tests/check/ca_bundle_test.cpp)
+packages=(cmake g++ make ninja-build pkg-config openssl ca-certificates libsimdjson-dev libssl-dev libgtest-dev)
 for extra in "$@"; do
   case "$extra" in
     fuzz) packages+=(clang libfuzzer-14-dev libclang-rt-14-dev zip) ;;
