@@ -3,6 +3,8 @@
 #include "inner_text.h"
 
 #include "inner_cursor.h"
+#include "schemas/cas.h"
+#include "schemas/kms.h"
 
 namespace alicert::internal {
 namespace {
@@ -41,10 +43,10 @@ inner_result read_cas_sans(std::string_view text, string_arena& arena,
           for (;;) {
             std::string_view key;
             if (!r.string(key) || !r.accept(':')) return inner_error(r, "bad key in a Sans entry");
-            if (iequals(key, "Type")) {
+            if (iequals(key, schemas::cas_sans_type_key)) {
               if (!r.integer(entry.type_code)) return inner_error(r, "Sans Type is not an integer");
               entry.type = cas_type(entry.type_code);
-            } else if (iequals(key, "Value")) {
+            } else if (iequals(key, schemas::cas_sans_value_key)) {
               if (!r.string(entry.value)) return inner_error(r, "Sans Value is not a string");
               have_value = true;
             } else if (!r.skip(1)) {
@@ -70,115 +72,157 @@ inner_result read_cas_sans(std::string_view text, string_arena& arena,
   return inner_result{count};
 }
 
-inner_result read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
-                                   std::vector<san_entry>& out, quirk_set& quirks) noexcept {
-  const bool cdn = kind == name_list_kind::cdn_domain_list;
-  std::size_t count = 0;
-  bool empty_entry = false;
-  auto add = [&](std::string_view name) -> bool {
-    name = trim(name);
-    if (name.empty()) { empty_entry = true; return true; }
-    if (++count > limits::max_sans) return false;
-    out.push_back(san_entry{san_type::unspecified, 0, name});
-    return true;
-  };
-  auto finish = [&]() -> std::size_t {
-    if (empty_entry) quirks.add(cdn ? quirk::domain_list_empty_entry : quirk::sans_empty_entry);
-    return count;
-  };
-  reader r(text, arena);
-  // A JSON array of names at the cursor (its '[' already read).
-  auto array = [&]() -> inner_result {
-    if (!r.empty_list_end()) {
-      for (;;) {
-        std::string_view name;
-        if (!r.string(name)) return inner_error(r, "list entry is not a string");
-        if (!add(name)) return r.fail(error_code::too_many_sans, "too many names in a list");
-        int more = r.next(']');
-        if (more < 0) return inner_error(r, "expected , or ] in a list");
-        if (more == 0) break;
-      }
+namespace {
+
+// One list of names, in whichever shape it came: a JSON array, a wrapper
+// object (KMS), one JSON string, comma-separated names, one bare name.
+class name_list {
+ public:
+  name_list(std::string_view text, name_list_kind kind, string_arena& arena, std::vector<san_entry>& out,
+            quirk_set& quirks) noexcept
+      : text_(text), cdn_(kind == name_list_kind::cdn_domain_list), kind_(kind), arena_(arena), out_(out),
+        quirks_(quirks), r_(text, arena) {}
+
+  inner_result read() noexcept {
+    const char first = r_.peek();
+    if (first == '[') {
+      r_.accept('[');
+      if (auto e = array(); !e) return e;
+      if (!r_.at_end()) return inner_error(r_, "text after the list");
+      if (r_.trailing_comma) quirks_.add(quirk::sans_trailing_comma);
+      return done();
     }
-    return inner_result{};
-  };
-  char first = r.peek();
-  if (first == '[') {
-    r.accept('[');
-    if (auto e = array(); !e) return e;
-    if (!r.at_end()) return inner_error(r, "text after the list");
-    if (r.trailing_comma) quirks.add(quirk::sans_trailing_comma);
-    return inner_result{finish()};
+    if (first == '{' && !cdn_) return wrapper();
+    if (first == '"') {  // one JSON string
+      std::string_view name;
+      if (!r_.string(name) || !r_.at_end()) return inner_error(r_, "bad quoted name");
+      if (!add(name)) return r_.fail(error_code::too_many_sans, "too many names in a list");
+      quirks_.add(cdn_ ? quirk::domain_list_single : quirk::sans_single_value);
+      return done();
+    }
+    if (first == '{' || first == ']' || first == '}')
+      return inner_error(r_, "a list must be an array, comma-separated names, or one name");
+    return plain();
   }
-  if (first == '{' && !cdn) {
-    // {"SubjectAlternativeName": [...]}, the wrapper XML-to-JSON leaves
-    // behind, held in a string. Other members are skipped.
-    r.accept('{');
+
+ private:
+  bool add(std::string_view name) noexcept {
+    name = trim(name);
+    if (name.empty()) {
+      empty_entry_ = true;
+      return true;
+    }
+    if (++count_ > limits::max_sans) return false;
+    out_.push_back(san_entry{san_type::unspecified, 0, name});
+    return true;
+  }
+
+  inner_result done() noexcept {
+    if (empty_entry_) quirks_.add(cdn_ ? quirk::domain_list_empty_entry : quirk::sans_empty_entry);
+    return inner_result{count_};
+  }
+
+  // A JSON array of names at the cursor (its '[' already read).
+  inner_result array() noexcept {
+    if (r_.empty_list_end()) return inner_result{};
+    for (;;) {
+      std::string_view name;
+      if (!r_.string(name)) return inner_error(r_, "list entry is not a string");
+      if (!add(name)) return r_.fail(error_code::too_many_sans, "too many names in a list");
+      const int more = r_.next(']');
+      if (more < 0) return inner_error(r_, "expected , or ] in a list");
+      if (more == 0) return inner_result{};
+    }
+  }
+
+  // {"SubjectAlternativeName": [...]}, the wrapper XML-to-JSON leaves
+  // behind; its list may collapse to one string. Other members are skipped.
+  inner_result wrapper() noexcept {
+    r_.accept('{');
     bool found = false;
-    if (!r.accept('}')) {
+    if (!r_.accept('}')) {
       for (;;) {
         std::string_view key;
-        if (!r.string(key) || !r.accept(':')) return inner_error(r, "bad key in a list wrapper");
-        if (!found && iequals(key, "SubjectAlternativeName") && r.peek() == '[') {
+        if (!r_.string(key) || !r_.accept(':')) return inner_error(r_, "bad key in a list wrapper");
+        const bool list_key = iequals(key, schemas::kms_sans_wrapper_key);
+        if (list_key && !found && r_.peek() == '[') {
           found = true;
-          r.accept('[');
+          r_.accept('[');
           if (auto e = array(); !e) return e;
-        } else if (!found && iequals(key, "SubjectAlternativeName") && r.peek() == '"') {
-          // A string in the wrapper: a list itself (JSON held in a string,
-          // comma-separated names, or one name), read as the field would be.
+        } else if (list_key && !found && r_.peek() == '"') {
           found = true;
-          std::string_view inner;
-          if (!r.string(inner)) return inner_error(r, "bad quoted name");
-          const std::string_view t = trim(inner);
-          if (!t.empty() && t.front() == '{') return inner_error(r, "a list wrapper inside a list wrapper");
-          quirks.add(quirk::sans_as_string);
-          const std::size_t before = out.size();
-          inner_result nested = read_name_list(inner, kind, arena, out, quirks);
-          if (!nested) return r.fail(nested.code, nested.message);
-          count += out.size() - before;
-          if (count > limits::max_sans) return r.fail(error_code::too_many_sans, "too many names in a list");
-        } else if (!found && iequals(key, "SubjectAlternativeName") && r.peek() != 'n') {
-          return inner_error(r, "a list wrapper holds a list, a string or null");
+          if (auto e = wrapped_string(); !e) return e;
+        } else if (list_key && !found && r_.peek() != 'n') {
+          return inner_error(r_, "a list wrapper holds a list, a string or null");
         } else {
-          if (found && iequals(key, "SubjectAlternativeName")) quirks.add(quirk::duplicate_key);
-          if (!r.skip(1)) return inner_error(r, "bad value in a list wrapper");
+          if (found && list_key) quirks_.add(quirk::duplicate_key);
+          if (!r_.skip(1)) return inner_error(r_, "bad value in a list wrapper");
         }
-        int more = r.next('}');
-        if (more < 0) return inner_error(r, "expected , or } in a list wrapper");
+        const int more = r_.next('}');
+        if (more < 0) return inner_error(r_, "expected , or } in a list wrapper");
         if (more == 0) break;
       }
     }
-    if (!r.at_end()) return inner_error(r, "text after the list wrapper");
-    if (r.trailing_comma) quirks.add(quirk::sans_trailing_comma);
-    quirks.add(quirk::sans_wrapper_object);
-    return inner_result{finish()};
+    if (!r_.at_end()) return inner_error(r_, "text after the list wrapper");
+    if (r_.trailing_comma) quirks_.add(quirk::sans_trailing_comma);
+    quirks_.add(quirk::sans_wrapper_object);
+    return done();
   }
-  if (first == '"') {  // one JSON string
-    std::string_view name;
-    if (!r.string(name) || !r.at_end()) return inner_error(r, "bad quoted name");
-    if (!add(name)) return r.fail(error_code::too_many_sans, "too many names in a list");
-    quirks.add(cdn ? quirk::domain_list_single : quirk::sans_single_value);
-    return inner_result{finish()};
+
+  // A string in the wrapper: a list itself (JSON held in a string,
+  // comma-separated names, or one name), read as the field would be.
+  inner_result wrapped_string() noexcept {
+    std::string_view inner;
+    if (!r_.string(inner)) return inner_error(r_, "bad quoted name");
+    const std::string_view t = trim(inner);
+    if (!t.empty() && t.front() == '{') return inner_error(r_, "a list wrapper inside a list wrapper");
+    quirks_.add(quirk::sans_as_string);
+    const std::size_t before = out_.size();
+    inner_result nested = read_name_list(inner, kind_, arena_, out_, quirks_);
+    if (!nested) return r_.fail(nested.code, nested.message);
+    count_ += out_.size() - before;
+    if (count_ > limits::max_sans) return r_.fail(error_code::too_many_sans, "too many names in a list");
+    return inner_result{};
   }
-  if (first == '{' || first == ']' || first == '}')
-    return inner_error(r, "a list must be an array, comma-separated names, or one name");
-  std::string_view rest = trim(text);
-  bool comma = rest.find(',') != std::string_view::npos;
-  while (!rest.empty()) {
-    std::size_t cut = rest.find(',');
-    std::string_view name = rest.substr(0, cut);
-    if (name.find_first_of("\"[]{}") != std::string_view::npos)
-      return inner_result{0, error_code::invalid_inner_json, "bad character in a name list",
-                          static_cast<std::size_t>(name.data() - text.data())};
-    if (!add(name))
-      return inner_result{0, error_code::too_many_sans, "too many names in a list",
-                          static_cast<std::size_t>(name.data() - text.data())};
-    if (cut == std::string_view::npos) break;
-    rest.remove_prefix(cut + 1);
-    if (rest.empty()) empty_entry = true;
+
+  // Comma-separated names, or one bare name.
+  inner_result plain() noexcept {
+    std::string_view rest = trim(text_);
+    const bool comma = rest.find(',') != std::string_view::npos;
+    while (!rest.empty()) {
+      const std::size_t cut = rest.find(',');
+      const std::string_view name = rest.substr(0, cut);
+      const auto at = static_cast<std::size_t>(name.data() - text_.data());
+      if (name.find_first_of("\"[]{}") != std::string_view::npos)
+        return inner_result{0, error_code::invalid_inner_json, "bad character in a name list", at};
+      if (!add(name)) return inner_result{0, error_code::too_many_sans, "too many names in a list", at};
+      if (cut == std::string_view::npos) break;
+      rest.remove_prefix(cut + 1);
+      if (rest.empty()) empty_entry_ = true;
+    }
+    if (comma)
+      quirks_.add(cdn_ ? quirk::domain_list_comma_separated : quirk::sans_comma_separated);
+    else
+      quirks_.add(cdn_ ? quirk::domain_list_single : quirk::sans_single_value);
+    return done();
   }
-  if (comma) quirks.add(cdn ? quirk::domain_list_comma_separated : quirk::sans_comma_separated);
-  else quirks.add(cdn ? quirk::domain_list_single : quirk::sans_single_value);
-  return inner_result{finish()};
+
+  std::string_view text_;
+  bool cdn_;
+  name_list_kind kind_;
+  string_arena& arena_;
+  std::vector<san_entry>& out_;
+  quirk_set& quirks_;
+  reader r_;
+  std::size_t count_{0};
+  bool empty_entry_{false};
+};
+
+}  // namespace
+
+inner_result read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
+                            std::vector<san_entry>& out, quirk_set& quirks) noexcept {
+  return name_list(text, kind, arena, out, quirks).read();
 }
 
 inner_result read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
@@ -211,9 +255,16 @@ inner_result read_tags(std::string_view text, string_arena& arena, std::vector<t
     for (;;) {
       std::string_view key, val;
       if (!r.string(key) || !r.accept(':') || !value(val)) return false;
-      if (iequals(key, "TagKey") || iequals(key, "Key")) { pair.key = val; have_key = true; }
-      else if (iequals(key, "TagValue") || iequals(key, "Value")) { pair.value = val; have_value = true; }
-      else { map = true; if (!add(tag{key, val, false})) return false; }
+      if (iequals(key, schemas::tag_key_keys[0]) || iequals(key, schemas::tag_key_keys[1])) {
+        pair.key = val;
+        have_key = true;
+      } else if (iequals(key, schemas::tag_value_keys[0]) || iequals(key, schemas::tag_value_keys[1])) {
+        pair.value = val;
+        have_value = true;
+      } else {
+        map = true;
+        if (!add(tag{key, val, false})) return false;
+      }
       int more = r.next('}');
       if (more < 0) return false;
       if (more == 0) break;

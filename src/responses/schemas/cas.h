@@ -54,4 +54,11 @@ inline constexpr std::array<field<cas_response_view>, 1> cas_root{{
 static_assert(check_schema(cas_root));
 inline constexpr std::string_view cas_certificate_key = "Certificate";
 
+/// The keys inside a CAS `Sans` entry: {"Type": 2, "Value": "a.example.com"}.
+inline constexpr std::string_view cas_sans_type_key = "Type";
+inline constexpr std::string_view cas_sans_value_key = "Value";
+/// The keys of one tag, CAS `{TagKey, TagValue}` and the `{Key, Value}` other APIs send.
+inline constexpr std::array<std::string_view, 2> tag_key_keys{"TagKey", "Key"};
+inline constexpr std::array<std::string_view, 2> tag_value_keys{"TagValue", "Value"};
+
 }  // namespace alicert::internal::schemas

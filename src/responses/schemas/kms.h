@@ -44,6 +44,9 @@ inline constexpr std::array<field<kd>, 19> kms_describe{{
 }};
 static_assert(check_schema(kms_describe));
 
+/// The key of the object XML-to-JSON wraps SubjectAlternativeNames in.
+inline constexpr std::string_view kms_sans_wrapper_key = "SubjectAlternativeName";
+
 /// GetCertificate. Its fields are named `GetCertificate.<key>` in reports,
 /// since the DescribeCertificate it pairs with shares the report's vocabulary.
 inline constexpr std::array<field<kg>, 5> kms_get{{
