@@ -92,6 +92,27 @@ bool valid_scalar_document(std::string_view text) {
   return true;
 }
 
+// A root that is not an object: malformed JSON if it is not one valid JSON
+// value, else a document of no known shape.
+error refuse_root(internal::walker& w, internal::od::document& doc, internal::od::json_type type,
+                  std::string_view text, const char* base, std::size_t offset, std::size_t first) noexcept {
+  if (type == internal::od::json_type::array) {
+    internal::od::value v;
+    if (auto e = doc.get_value().get(v)) {
+      w.json_error(e, text.data() + first);
+      return *w.fatal;
+    }
+    if (!w.skip(v, 0)) return *w.fatal;
+    const char* trailing = nullptr;
+    if (!doc.current_location().get(trailing))
+      return make_error(error_code::malformed_json, "text after the end of the document",
+                        static_cast<std::size_t>(trailing - base));
+  } else if (!valid_scalar_document(text)) {
+    return make_error(error_code::malformed_json, "not a JSON value", offset + first);
+  }
+  return make_error(error_code::unknown_shape, "a response document is a JSON object", offset + first);
+}
+
 template <class T>
 void resolve(std::vector<T>& fixups, auto& entries) {
   for (auto& f : fixups) f.field->entries = {entries.data() + f.begin, f.count};
@@ -164,17 +185,7 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
       return make_error(error_code::document_too_large, "cannot allocate for the document", offset);
     st.json_capacity = capacity;
   }
-  st.arena.reset(size);
-  st.names.clear();
-  st.tags.clear();
-  st.names_fixups.clear();
-  st.tags_fixups.clear();
-  st.cas = {};
-  st.kms_describe = {};
-  st.kms_get = {};
-  st.cdn = {};
-  st.cdn_items.clear();
-  st.api_error = {};
+  st.begin(size);
 
   const std::string_view text(json, size);
   internal::od::document doc;
@@ -190,23 +201,7 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
     w.json_error(e, json + first);
     return locate_stage1_error(*w.fatal, text, offset, e);
   }
-  if (type == internal::od::json_type::array) {
-    internal::od::value v;
-    if (auto e = doc.get_value().get(v)) {
-      w.json_error(e, json + first);
-      return *w.fatal;
-    }
-    if (!w.skip(v, 0)) return *w.fatal;
-    const char* trailing = nullptr;
-    if (!doc.current_location().get(trailing))
-      return make_error(error_code::malformed_json, "text after the end of the document",
-                        static_cast<std::size_t>(trailing - base));
-  }
-  if (type != internal::od::json_type::object) {
-    if (type != internal::od::json_type::array && !valid_scalar_document(text))
-      return make_error(error_code::malformed_json, "not a JSON value", offset + first);
-    return make_error(error_code::unknown_shape, "a response document is a JSON object", offset + first);
-  }
+  if (type != internal::od::json_type::object) return refuse_root(w, doc, type, text, base, offset, first);
   if (auto e = doc.get_object().get(root)) {
     if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
       // The last token of the input does not close the root object: either
@@ -242,36 +237,7 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
   const auto owner = static_cast<std::size_t>(*kind);
   if (auto& pending = w.pending[owner]) return *pending;
 
-  document_view view;
-  view.kind = *kind;
-  view.json = {json, size};
-  view.offset = offset;
-  view.quirks = w.common_quirks;
-  view.quirks.merge(w.quirks[owner]);
-  switch (*kind) {
-    case api::cas_describe_client_certificate:
-      view.cas = &st.cas;
-      view.request_id = st.cas.request_id;
-      break;
-    case api::kms_describe_certificate:
-      view.kms_describe = &st.kms_describe;
-      view.request_id = st.kms_describe.request_id;
-      break;
-    case api::kms_get_certificate:
-      view.kms_get = &st.kms_get;
-      view.request_id = st.kms_get.request_id;
-      break;
-    case api::cdn_describe_certificate_info:
-      st.cdn.cert_infos = st.cdn_items;
-      view.cdn = &st.cdn;
-      view.request_id = st.cdn.request_id;
-      break;
-    case api::api_error:
-      view.error = &st.api_error;
-      view.request_id = st.api_error.request_id;
-      break;
-  }
-  return view;
+  return internal::view_of(st, w, *kind, {json, size}, offset);
 }
 
 std::span<const certificate_record> parser::records(const document_view& doc) noexcept {

@@ -44,6 +44,22 @@ struct parser_state {
   api_error_view api_error;
 
   std::vector<certificate_record> records;
+
+  /// Forgets the last document's views, keeping the memory, before a
+  /// document of `size` bytes is read.
+  void begin(std::size_t size) {
+    arena.reset(size);
+    names.clear();
+    tags.clear();
+    names_fixups.clear();
+    tags_fixups.clear();
+    cas = {};
+    kms_describe = {};
+    kms_get = {};
+    cdn = {};
+    cdn_items.clear();
+    api_error = {};
+  }
   std::string zero_padded;  // a failed document again, over zero padding
 };
 

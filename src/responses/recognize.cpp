@@ -29,4 +29,38 @@ std::optional<api> recognize(const walker& w) noexcept {
   return std::nullopt;
 }
 
+document_view view_of(parser_state& st, const walker& w, api kind, std::string_view json, std::size_t offset) noexcept {
+  const auto owner = static_cast<std::size_t>(kind);
+  document_view view;
+  view.kind = kind;
+  view.json = json;
+  view.offset = offset;
+  view.quirks = w.common_quirks;
+  view.quirks.merge(w.quirks[owner]);
+  switch (kind) {
+    case api::cas_describe_client_certificate:
+      view.cas = &st.cas;
+      view.request_id = st.cas.request_id;
+      break;
+    case api::kms_describe_certificate:
+      view.kms_describe = &st.kms_describe;
+      view.request_id = st.kms_describe.request_id;
+      break;
+    case api::kms_get_certificate:
+      view.kms_get = &st.kms_get;
+      view.request_id = st.kms_get.request_id;
+      break;
+    case api::cdn_describe_certificate_info:
+      st.cdn.cert_infos = st.cdn_items;
+      view.cdn = &st.cdn;
+      view.request_id = st.cdn.request_id;
+      break;
+    case api::api_error:
+      view.error = &st.api_error;
+      view.request_id = st.api_error.request_id;
+      break;
+  }
+  return view;
+}
+
 }  // namespace alicert::internal

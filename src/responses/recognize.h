@@ -12,4 +12,8 @@ namespace alicert::internal {
 /// taken for an API by keys that only that API sends.
 std::optional<api> recognize(const walker& w) noexcept;
 
+/// The document of API `kind` the walk read: its view, its RequestId and the
+/// quirks of its own reading (with those every API shares).
+document_view view_of(parser_state& st, const walker& w, api kind, std::string_view json, std::size_t offset) noexcept;
+
 }  // namespace alicert::internal
