@@ -121,6 +121,7 @@ const document_report& checker::check(const document_view& doc, const check_opti
   s.sans.clear();
   s.reports.clear();
   s.report_ranges.clear();
+  s.links.clear();
   s.reports.reserve(doc.cdn ? doc.cdn->cert_infos.size() : 1);  // run::begin keeps a pointer into it
 
   run r(s, options);
@@ -150,6 +151,7 @@ const document_report& checker::check(const document_view& doc, const check_opti
     certificate_report& c = s.reports[i];
     c.findings = std::span<const finding>(s.findings.data() + rg.findings_begin, rg.findings_end - rg.findings_begin);
     c.facts.sans = std::span<const certificate_san>(s.sans.data() + rg.sans_begin, rg.sans_end - rg.sans_begin);
+    c.chain = std::span<const chain_link>(s.links.data() + rg.links_begin, rg.links_end - rg.links_begin);
     report_.quirks.merge(c.quirks);
   }
   report_.certificates = s.reports;

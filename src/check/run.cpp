@@ -27,7 +27,8 @@ void run::begin(const reported_text& id) {
   state.reports.emplace_back();
   report_ = &state.reports.back();
   report_->id = id;
-  state.report_ranges.push_back({state.findings.size(), state.findings.size(), state.sans.size(), state.sans.size()});
+  state.report_ranges.push_back({state.findings.size(), state.findings.size(), state.sans.size(), state.sans.size(),
+                                 state.links.size(), state.links.size()});
   cert_ = loaded_certificate{};
   key_ = reported_key_ = loaded_key{};
   subject_read_ = issuer_read_ = -1;
@@ -37,6 +38,7 @@ void run::end() {
   auto& range = state.report_ranges.back();
   range.findings_end = state.findings.size();
   range.sans_end = state.sans.size();
+  range.links_end = state.links.size();
 }
 
 void run::emit(check_id c, const field_ref* const* fields, const outcome* outcomes, std::size_t n) {

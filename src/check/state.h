@@ -9,6 +9,7 @@
 #include "alicert/x509/pem.h"
 #include "arena.h"
 #include "openssl.h"
+#include "signature.h"
 
 namespace alicert::internal {
 
@@ -33,9 +34,12 @@ struct checker_state {
   std::vector<std::uint8_t> marks;
   std::vector<std::string_view> keys_a, keys_b;  // normalized entries, in the arena
 
+  check_detail::signature_verifier verifier;
+
   struct ranges {
-    std::size_t findings_begin, findings_end, sans_begin, sans_end;
+    std::size_t findings_begin, findings_end, sans_begin, sans_end, links_begin, links_end;
   };
+  std::vector<chain_link> links;
   std::vector<finding> findings;
   std::vector<certificate_san> sans;
   std::vector<certificate_report> reports;

@@ -1,4 +1,5 @@
 // The stable names of checks, statuses, SAN kinds and validity states: the report's vocabulary.
+#include "alicert/check/checker.h"
 #include "alicert/check/facts.h"
 #include "alicert/check/finding.h"
 
@@ -62,6 +63,18 @@ std::string_view validity_state_name(validity_state v) noexcept {
     case validity_state::valid: return "valid";
     case validity_state::expired: return "expired";
     case validity_state::not_yet_valid: return "not_yet_valid";
+  }
+  return "unknown";
+}
+
+std::string_view link_status_name(link_status s) noexcept {
+  switch (s) {
+    case link_status::verified: return "verified";
+    case link_status::name_mismatch: return "name_mismatch";
+    case link_status::bad_signature: return "bad_signature";
+    case link_status::key_id_mismatch: return "key_id_mismatch";
+    case link_status::unsupported: return "unsupported";
+    case link_status::undecodable: return "undecodable";
   }
   return "unknown";
 }

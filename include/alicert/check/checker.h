@@ -36,6 +36,29 @@ namespace internal {
 struct checker_state;
 }
 
+/// How one link of a certificate's chain holds (docs/responses.md, Chains):
+/// each certificate must be issued by the next, by name and by signature.
+enum class link_status : std::uint8_t {
+  verified,         ///< the names chain and the signature verifies with the next certificate's key
+  name_mismatch,    ///< the issuer DN is not the next certificate's subject DN
+  bad_signature,    ///< the names chain, but the signature does not verify with the next certificate's key
+  key_id_mismatch,  ///< the Authority Key Identifier is not the next certificate's Subject Key Identifier
+  unsupported,      ///< OpenSSL cannot verify this signature algorithm or key
+  undecodable,      ///< the next PEM block is not a certificate alicert can read
+};
+
+/// The stable name of `s`, e.g. "bad_signature".
+ALICERT_API std::string_view link_status_name(link_status s) noexcept;
+
+/// One link: certificate `position` (1 = the certificate itself) and the next
+/// one, its issuer. `reason` says why it fails (English, not a contract);
+/// borrowed from the checker like the rest of the report.
+struct chain_link {
+  std::size_t position{1};
+  link_status status{link_status::verified};
+  std::string_view reason{};
+};
+
 /// One certificate of a document: what it says, and the findings about it.
 struct certificate_report {
   /// The reported identifier (Identifier / CertificateId / CertId), as reported.
@@ -49,6 +72,9 @@ struct certificate_report {
   std::span<const finding> findings{};
   /// Quirks seen while checking (serial_leading_zeros, serial_decimal, der_*, pem_*).
   quirk_set quirks{};
+  /// Every link of the chain the document carries (KMS CertificateChain, CDN
+  /// HttpsCrt from its second block on), nearest first; empty without one.
+  std::span<const chain_link> chain{};
 
   /// True when some finding is mismatch or invalid.
   [[nodiscard]] bool failed() const noexcept {
