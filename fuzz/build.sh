@@ -21,9 +21,11 @@ if [ -z "${LIB_FUZZING_ENGINE:-}" ]; then
   # targets get -fsanitize=fuzzer at link time through ALICERT_FUZZ_ENGINE.
   export CC=${CC:-clang}
   export CXX=${CXX:-clang++}
+  # $ALICERT_FUZZ_EXTRA_CXXFLAGS is appended (scripts/fuzz_gate.sh turns off
+  # the stack-depth coverage feature with it).
   san="-fsanitize=address,undefined -fno-sanitize-recover=all -fsanitize=fuzzer-no-link"
   export CFLAGS=${CFLAGS:-"-O1 -g -fno-omit-frame-pointer $san"}
-  export CXXFLAGS=${CXXFLAGS:-"-O1 -g -fno-omit-frame-pointer $san"}
+  export CXXFLAGS=${CXXFLAGS:-"-O1 -g -fno-omit-frame-pointer $san ${ALICERT_FUZZ_EXTRA_CXXFLAGS:-}"}
   export LIB_FUZZING_ENGINE=-fsanitize=fuzzer
   export OUT=${OUT:-$src/build-fuzz/out}
 fi

@@ -4,8 +4,9 @@
 #      replay through the fuzz targets, install + consumer package test);
 #   2. builds the unit tests with Clang under AddressSanitizer and
 #      UndefinedBehaviorSanitizer and runs them;
-#   3. builds the libFuzzer targets as OSS-Fuzz would and fuzzes each one for
-#      a bounded time from its seed corpus.
+#   3. builds the libFuzzer targets as OSS-Fuzz would, replays each target's
+#      corpus and fuzzes it for a fixed number of runs with a fixed seed
+#      (scripts/fuzz_gate.sh: the same commit always gets the same verdict).
 # Any failure stops it with a non-zero status.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,5 +29,5 @@ cmake --build "$root/build/asan" -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build/asan" -j"$jobs" --output-on-failure
 
-step "fuzzing each target from its seed corpus"
-"$root/scripts/fuzz_smoke.sh"
+step "fuzz gate: corpus replay and fixed-seed fuzzing of each target"
+"$root/scripts/fuzz_gate.sh"

@@ -138,25 +138,55 @@ bool check_oid(const der_context& ctx, const x509::tlv& t) noexcept {
   return true;
 }
 
+namespace {
+
+// One level of a constructed string's content, as asn1_collect walks it. The
+// value of an indefinite encoding stops before its end-of-contents pair, so
+// any pair met here stands inside a definite length: OpenSSL refuses it.
+bool collect_level(const der_context& local, bytes content, unsigned depth, segment_sink& sink) noexcept {
+  der_cursor c(local, content);
+  while (!c.done()) {
+    const std::uint8_t* p = c.position();
+    if (content.data() + content.size() - p >= 2 && p[0] == 0 && p[1] == 0) return false;
+    x509::tlv t;
+    if (!c.next(t)) return false;
+    if (t.constructed) {
+      if (depth >= max_string_nesting || !collect_level(local, t.value, depth + 1, sink)) return false;
+    } else if (!t.value.empty() && !sink.take(t.value)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool collect_string(const der_context& ctx, const x509::tlv& t, segment_sink& sink) noexcept {
+  if (!t.constructed) return t.value.empty() || sink.take(t.value);
+  der_fault fault;
+  const der_context local{ctx.base, &fault, nullptr};
+  return collect_level(local, t.value, 0, sink);
+}
+
 bool string_content(const der_context& ctx, const x509::tlv& t, bytes& content) noexcept {
   if (!t.constructed) {
     content = t.value;
     return true;
   }
   ctx.note(quirk::der_ber_encoding);
-  der_fault fault;
-  const der_context local{ctx.base, &fault, nullptr};
-  x509::tlv segment = t;
-  for (unsigned depth = 0; segment.constructed; ++depth) {
-    if (depth > max_der_nesting) return false;
-    der_cursor c(local, segment.value);
-    if (c.done()) {
-      content = {};
+  // Empty segments add nothing: one non-empty segment is the content, in place.
+  struct single final : segment_sink {
+    bytes only;
+    bool seen = false;
+    bool take(bytes segment) noexcept override {
+      if (seen) return false;
+      seen = true;
+      only = segment;
       return true;
     }
-    if (!c.next(segment) || !c.done()) return false;
-  }
-  content = segment.value;
+  } one;
+  if (!collect_string(ctx, t, one)) return false;
+  content = one.only;
   return true;
 }
 

@@ -113,12 +113,48 @@ class der_cursor {
   const std::uint8_t* end_;
 };
 
+/// OpenSSL joins the segments of a constructed string at most five levels
+/// below the string itself (ASN1_MAX_STRING_NEST).
+inline constexpr unsigned max_string_nesting = 5;
+
+/// Receives the primitive segments of a string, in order (collect_string).
+class segment_sink {
+ public:
+  /// A non-empty segment; false stops the walk (the content is refused).
+  virtual bool take(bytes segment) noexcept = 0;
+
+ protected:
+  ~segment_sink() = default;
+};
+
+/// Walks a string TLV as OpenSSL's asn1_collect joins it: a primitive TLV is
+/// one segment; a constructed one holds TLVs of any tag and class, the
+/// constructed ones nested at most max_string_nesting levels, and no
+/// end-of-contents pair inside a definite length. False when OpenSSL would
+/// refuse to join it, or the sink refuses a segment. Records no fault and
+/// notes no quirk: refusing is the caller's decision.
+bool collect_string(const der_context& ctx, const x509::tlv& t, segment_sink& sink) noexcept;
+
 /// A string-like primitive (BIT STRING, OCTET STRING, character strings) may
-/// arrive constructed in BER, as segments. One segment (possibly nested) is
-/// still one contiguous run of bytes, so alicert views it in place; several
-/// would need a copy, so their content is reported as unavailable (false).
-/// Either way a constructed encoding notes quirk::der_ber_encoding.
+/// arrive constructed in BER, as segments. Up to one non-empty segment
+/// (possibly nested, among empty ones) is still one contiguous run of bytes,
+/// so alicert views it in place; several would need a copy, so their content
+/// is reported as unavailable (false), as is a constructed string OpenSSL
+/// cannot join (collect_string). Either way a constructed encoding notes
+/// quirk::der_ber_encoding.
 bool string_content(const der_context& ctx, const x509::tlv& t, bytes& content) noexcept;
+
+/// How strictly openssl_string checks a string's joined content.
+enum class string_rules : std::uint8_t {
+  decoder,    ///< what OpenSSL's decoder checks (the BIT STRING's unused-bits octet, BMP/Universal lengths)
+  canonical,  ///< and what X509_NAME's canonical form adds: valid UTF-8, BMP/Universal code points
+};
+
+/// True when OpenSSL 3.0 decodes string TLV `t` as universal type `type` (the
+/// tag number of a universal string, or the type an IMPLICIT tag stands for):
+/// a constructed `t` must be joinable (collect_string), and the joined content
+/// must pass `rules`, checked across segment boundaries.
+bool openssl_string(const der_context& ctx, const x509::tlv& t, std::uint32_t type, string_rules rules) noexcept;
 
 /// Checks INTEGER content as OpenSSL 3 does, but tolerates redundant leading
 /// octets (quirk::der_non_minimal_integer). Empty content is an error.

@@ -7,57 +7,18 @@
 namespace alicert::internal {
 namespace {
 
-bool valid_utf8_strict(bytes v) noexcept {
-  std::size_t i = 0;
-  while (i < v.size()) {
-    const std::uint8_t c = v[i];
-    std::size_t len = 1;
-    char32_t cp = c, min = 0;
-    if (c >= 0x80) {
-      if ((c & 0xe0) == 0xc0) { len = 2; cp = c & 0x1fu; min = 0x80; }
-      else if ((c & 0xf0) == 0xe0) { len = 3; cp = c & 0x0fu; min = 0x800; }
-      else if ((c & 0xf8) == 0xf0) { len = 4; cp = c & 0x07u; min = 0x10000; }
-      else return false;
-      if (v.size() - i < len) return false;
-      for (std::size_t k = 1; k < len; ++k) {
-        if ((v[i + k] & 0xc0) != 0x80) return false;
-        cp = (cp << 6) | (v[i + k] & 0x3fu);
-      }
-      if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-// The value checks OpenSSL's X509_NAME decoder makes (ASN1_PRINTABLE's tags,
-// then the UTF-8 canonical form). alicert's own Name reader is more lenient;
-// inside a SAN, though, OpenSSL's verdict decides whether the SAN exists at all.
+// The value checks OpenSSL's X509_NAME decoder makes: a tag of ASN1_PRINTABLE's
+// mask, then the content's canonical form. alicert's own Name reader is more
+// lenient; inside a SAN, though, OpenSSL's verdict decides whether the SAN
+// exists at all.
 bool openssl_name_value(const der_context& ctx, const x509::tlv& value) noexcept {
   if ((value.identifier & 0xc0) != 0 || value.number >= 31) return false;
   switch (value.number) {
-    case 3: {  // BIT STRING: its first octet counts unused bits, at most 7
-      bytes v;
-      if (!string_content(ctx, value, v)) return true;  // several BER segments: not checked
-      return !v.empty() && v[0] <= 7;
-    }
-    case 7: case 8: case 9: case 11: case 13: case 14: case 15: case 16: case 18: case 19:
-    case 20: case 22: case 29:
-      return true;
-    case 12: case 28: case 30: {
-      bytes v;
-      if (!string_content(ctx, value, v)) return true;  // several BER segments: not checked
-      if (value.number == 12) return valid_utf8_strict(v);
-      const std::size_t unit = value.number == 28 ? 4 : 2;
-      if (v.size() % unit != 0) return false;
-      for (std::size_t i = 0; i < v.size(); i += unit) {
-        const char32_t u = unit == 2 ? static_cast<char32_t>((v[i] << 8) | v[i + 1])
-                                     : (static_cast<char32_t>(v[i]) << 24) | (static_cast<char32_t>(v[i + 1]) << 16) |
-                                           (static_cast<char32_t>(v[i + 2]) << 8) | v[i + 3];
-        if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) return false;
-      }
-      return true;
-    }
+    case 16:  // SEQUENCE: kept as its encoding, but it must be constructed
+      return value.constructed;
+    case 3: case 7: case 8: case 9: case 11: case 12: case 13: case 14: case 15: case 18: case 19:
+    case 20: case 22: case 28: case 29: case 30:
+      return openssl_string(ctx, value, value.number, string_rules::canonical);
     default:
       return false;
   }
@@ -82,21 +43,6 @@ bool openssl_name(const der_context& ctx, const x509::tlv& name) noexcept {
   return true;
 }
 
-// The content of a constructed ANY that OpenSSL collects as a string
-// (asn1_collect): well-formed TLVs all the way down, at most five levels.
-bool openssl_collectable(const der_context& ctx, bytes content, unsigned depth) noexcept {
-  if (depth > 5) return false;
-  der_fault fault;
-  const der_context local{ctx.base, &fault, nullptr};
-  der_cursor c(local, content);
-  while (!c.done()) {
-    x509::tlv t;
-    if (!c.next(t)) return false;
-    if (t.constructed && !openssl_collectable(ctx, t.value, depth + 1)) return false;
-  }
-  return true;
-}
-
 // An ANY value (the otherName value) as OpenSSL's ASN1_ANY decoder takes it:
 // other classes are kept raw; SEQUENCE and SET must be constructed; other
 // universal types decode by their tag, so their content must fit the type.
@@ -104,12 +50,11 @@ bool openssl_any(const der_context& ctx, const x509::tlv& v) noexcept {
   if ((v.identifier & 0xc0) != 0) return true;
   const auto type = v.number;
   if (type == 16 || type == 17) return v.constructed;
-  bytes content = v.value;
   if (v.constructed) {
     if (type == 1 || type == 2 || type == 5 || type == 6 || type == 10) return false;  // must be primitive
-    if (!openssl_collectable(ctx, v.value, 0)) return false;
-    if (!string_content(ctx, v, content)) return true;  // several segments: lengths not checked
+    return openssl_string(ctx, v, type, string_rules::decoder);
   }
+  const bytes content = v.value;
   switch (type) {
     case 1: return content.size() == 1;                 // BOOLEAN
     case 5: return content.empty();                     // NULL
@@ -119,10 +64,7 @@ bool openssl_any(const der_context& ctx, const x509::tlv& v) noexcept {
       return !content.empty() &&
              !(content.size() > 1 && ((content[0] == 0x00 && (content[1] & 0x80) == 0) ||
                                       (content[0] == 0xff && (content[1] & 0x80) != 0)));
-    case 3: return !content.empty() && content[0] <= 7;  // BIT STRING
-    case 30: return content.size() % 2 == 0;           // BMPString
-    case 28: return content.size() % 4 == 0;           // UniversalString
-    default: return true;
+    default: return openssl_string(ctx, v, type, string_rules::decoder);  // BIT STRING, BMP/Universal lengths
   }
 }
 
@@ -142,6 +84,9 @@ bool edi_party(const der_context& ctx, bytes content) noexcept {
     const auto base = value.number;
     if ((value.identifier & 0xc0) != 0 || (base != 12 && base != 19 && base != 20 && base != 28 && base != 30))
       return ctx.fail(error_code::der_bad_tag, value.encoding.data(), "ediPartyName is no DirectoryString");
+    // A DirectoryString gets no canonical form: only the decoder's checks apply.
+    if (!openssl_string(ctx, value, base, string_rules::decoder))
+      return ctx.fail(error_code::der_bad_value, value.encoding.data(), "ediPartyName string OpenSSL refuses");
   }
   return c.finish("extra data after an ediPartyName");
 }
@@ -163,6 +108,7 @@ bool read_general_name(const der_context& ctx, der_cursor& c, x509::general_name
     case kind::dns:
     case kind::uri:
     case kind::ip:
+      // (Also when OpenSSL could not join the segments: then it drops the SAN too.)
       if (!string_content(ctx, t, out.value))
         return ctx.fail(error_code::der_bad_value, t.encoding.data(), "GeneralName string in several BER segments");
       return true;

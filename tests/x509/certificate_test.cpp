@@ -12,28 +12,13 @@
 #include "alicert/x509/der.h"
 #include "alicert/x509/general_name.h"
 #include "alicert/x509/oid.h"
+#include "mutant_support.h"
 #include "x509_test_support.h"
 
 namespace alicert::x509 {
 namespace {
 
-using bytes_t = std::vector<std::uint8_t>;
-
-certificate_view must_read(const bytes_t& der) {
-  auto r = read_certificate(der);
-  EXPECT_TRUE(r.has_value()) << (r ? "" : std::string(error_name(r.error().code)) + ": " + r.error().message);
-  return r ? *r : certificate_view{};
-}
-
-std::string hex(std::span<const std::uint8_t> b) {
-  static const char* digits = "0123456789abcdef";
-  std::string s;
-  for (auto x : b) {
-    s += digits[x >> 4];
-    s += digits[x & 15];
-  }
-  return s;
-}
+using namespace mutants;
 
 // The DER and the view into it, kept together so the view never dangles
 // (a vector's buffer survives the move out of load()).
@@ -320,119 +305,7 @@ TEST(certificate, too_large) {
   EXPECT_EQ(r.error().code, error_code::certificate_too_large);
 }
 
-TEST(der, read_tlv) {
-  const std::uint8_t short_form[] = {0x04, 0x02, 0xaa, 0xbb, 0xcc};
-  auto a = read_tlv(short_form, nullptr);
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->identifier, 0x04);
-  EXPECT_EQ(a->value.size(), 2u);
-  EXPECT_EQ(a->encoding.size(), 4u);
-  quirk_set q;
-  const std::uint8_t long_form[] = {0x04, 0x82, 0x00, 0x01, 0xaa};
-  auto b = read_tlv(long_form, &q);
-  ASSERT_TRUE(b);
-  EXPECT_EQ(b->value.size(), 1u);
-  EXPECT_TRUE(q.has(quirk::der_non_minimal_length));
-  const std::uint8_t high_tag[] = {0x9f, 0x81, 0x00, 0x01, 0x00};
-  auto c = read_tlv(high_tag, nullptr);
-  ASSERT_TRUE(c);
-  EXPECT_EQ(c->number, 128u);
-  const std::uint8_t indefinite[] = {0x30, 0x80, 0x04, 0x00, 0x30, 0x80, 0x00, 0x00, 0x00, 0x00, 0xff};
-  quirk_set ber;
-  auto d = read_tlv(indefinite, &ber);
-  ASSERT_TRUE(d);
-  EXPECT_TRUE(d->indefinite);
-  EXPECT_EQ(d->value.size(), 6u);
-  EXPECT_EQ(d->encoding.size(), 10u);
-  EXPECT_TRUE(ber.has(quirk::der_ber_encoding));
-  const std::uint8_t primitive_indefinite[] = {0x04, 0x80, 0x00, 0x00};
-  EXPECT_EQ(read_tlv(primitive_indefinite, nullptr).error().code, error_code::der_bad_length);
-  const std::uint8_t no_eoc[] = {0x30, 0x80, 0x04, 0x00};
-  EXPECT_EQ(read_tlv(no_eoc, nullptr).error().code, error_code::der_truncated);
-  const std::uint8_t past_end[] = {0x04, 0x05, 0x00};
-  EXPECT_EQ(read_tlv(past_end, nullptr).error().code, error_code::der_truncated);
-}
-
-// ---- mutants: a P-256 certificate taken apart and put together again ----
-
-struct node {
-  std::uint8_t tag;
-  bytes_t content;
-};
-
-std::vector<node> children(std::span<const std::uint8_t> der) {
-  std::vector<node> out;
-  std::size_t i = 0;
-  while (i < der.size()) {
-    const std::uint8_t t = der[i++];
-    std::size_t len = der[i++];
-    if (len & 0x80) {
-      const std::size_t n = len & 0x7f;
-      len = 0;
-      for (std::size_t k = 0; k < n; ++k) len = (len << 8) | der[i++];
-    }
-    out.push_back({t, bytes_t(der.begin() + static_cast<std::ptrdiff_t>(i),
-                              der.begin() + static_cast<std::ptrdiff_t>(i + len))});
-    i += len;
-  }
-  return out;
-}
-
-enum class form { der, long_length, indefinite };
-
-bytes_t enc(std::uint8_t tag, const bytes_t& content, form f = form::der) {
-  bytes_t out{tag};
-  const std::size_t n = content.size();
-  if (f == form::indefinite) {
-    out.push_back(0x80);
-    out.insert(out.end(), content.begin(), content.end());
-    out.push_back(0);
-    out.push_back(0);
-    return out;
-  }
-  if (f == form::long_length) {
-    out.insert(out.end(), {0x84, static_cast<std::uint8_t>(n >> 24), static_cast<std::uint8_t>(n >> 16),
-                           static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)});
-  } else if (n < 0x80) {
-    out.push_back(static_cast<std::uint8_t>(n));
-  } else if (n < 0x100) {
-    out.insert(out.end(), {0x81, static_cast<std::uint8_t>(n)});
-  } else {
-    out.insert(out.end(), {0x82, static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)});
-  }
-  out.insert(out.end(), content.begin(), content.end());
-  return out;
-}
-
-bytes_t cat(std::initializer_list<bytes_t> parts) {
-  bytes_t out;
-  for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
-  return out;
-}
-
-struct mutant_base {
-  std::vector<node> tbs;  // version, serial, alg, issuer, validity, subject, spki, [3]
-  node alg, sig;
-  mutant_base() {
-    const bytes_t der = test::load_der(test::x509_data("ec_p256.pem"));
-    const auto cert = children(children(der).at(0).content);
-    tbs = children(cert.at(0).content);
-    alg = cert.at(1);
-    sig = cert.at(2);
-  }
-  bytes_t build(form outer = form::der, form tbs_form = form::der) const {
-    bytes_t fields;
-    for (const node& n : tbs) fields = cat({fields, enc(n.tag, n.content)});
-    return enc(0x30, cat({enc(0x30, fields, tbs_form), enc(alg.tag, alg.content), enc(sig.tag, sig.content)}), outer);
-  }
-};
-
-// Reads a mutant both ways: alicert must accept what OpenSSL accepts. The
-// view borrows `der`: spans are only looked at while the caller keeps it.
-certificate_view accepted(const bytes_t& der) {
-  EXPECT_TRUE(test::openssl_parse(der)) << "the oracle refuses this mutant";
-  return must_read(der);
-}
+// ---- mutants (mutant_support.h) ----
 
 TEST(mutants, ber_lengths) {
   mutant_base m;
@@ -491,10 +364,6 @@ TEST(mutants, unreadable_times) {
   auto wrong_type = read_certificate(m.build());
   ASSERT_FALSE(wrong_type);
   EXPECT_EQ(wrong_type.error().code, error_code::der_bad_tag);
-}
-
-bytes_t extension(const bytes_t& oid, const bytes_t& value, std::uint8_t octet_tag = 0x04) {
-  return enc(0x30, cat({enc(0x06, oid), enc(octet_tag, value)}));
 }
 
 TEST(mutants, extensions_read_lazily_like_openssl) {
