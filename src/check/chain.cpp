@@ -38,7 +38,14 @@ chain_link check_link(run& r, std::size_t position, const x509::certificate_view
   if (!issued_by(r, issued, issuer)) return {position, link_status::name_mismatch, name_note(r, issued, issuer)};
   std::string_view why;
   switch (r.state.verifier.verify(issued, issuer.public_key.der, why)) {
-    case signature_verifier::verdict::valid: return {position, link_status::verified, {}};
+    case signature_verifier::verdict::valid:
+      // Where both carry them, the issued certificate's AKI names the issuer's SKI.
+      if (issued.authority_key_identifier && issuer.subject_key_identifier &&
+          !std::equal(issued.authority_key_identifier->begin(), issued.authority_key_identifier->end(),
+                      issuer.subject_key_identifier->begin(), issuer.subject_key_identifier->end()))
+        return {position, link_status::key_id_mismatch,
+                "its Authority Key Identifier is not the next certificate's Subject Key Identifier"};
+      return {position, link_status::verified, {}};
     case signature_verifier::verdict::invalid: return {position, link_status::bad_signature, why};
     case signature_verifier::verdict::unsupported: return {position, link_status::unsupported, why};
   }

@@ -74,7 +74,8 @@ outcome check_domains(run& r, const field_ref& f) {
       // `.example.com` stands for `*.example.com`: only that wildcard covers it.
       r.quirks().add(quirk::domain_list_leading_dot);
       std::string& star = r.state.key_text;
-      star.assign("*");
+      star.clear();
+      star += '*';
       star += domain;
       covered = has_key(names, san_key(r, san_kind::dns, r.copy(star)));
     } else {

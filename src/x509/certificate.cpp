@@ -175,6 +175,44 @@ bool valid_general_names(bytes der, quirk_set* quirks) noexcept {
   return true;
 }
 
+// AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING OPTIONAL, ... }
+std::optional<bytes> key_identifier_of(bytes value) noexcept {
+  der_fault fault;
+  const der_context local{value.data(), &fault, nullptr};
+  tlv seq, first;
+  if (!read_tlv_at(local, value.data(), value.data() + value.size(), seq) || seq.identifier != tag::sequence ||
+      seq.encoding.size() != value.size())
+    return std::nullopt;
+  der_cursor c(local, seq.value);
+  if (c.done() || !c.next(first) || first.identifier != tag::context_primitive(0)) return std::nullopt;
+  return first.value;
+}
+
+// An AuthorityKeyIdentifier without a keyIdentifier (issuer and serial only) is well-formed.
+bool aki_present_without_id(bytes value) noexcept {
+  der_fault fault;
+  const der_context local{value.data(), &fault, nullptr};
+  tlv seq;
+  return read_tlv_at(local, value.data(), value.data() + value.size(), seq) && seq.identifier == tag::sequence &&
+         seq.encoding.size() == value.size();
+}
+
+// BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
+std::optional<bool> ca_of(bytes value) noexcept {
+  der_fault fault;
+  const der_context local{value.data(), &fault, nullptr};
+  tlv seq, first;
+  if (!read_tlv_at(local, value.data(), value.data() + value.size(), seq) || seq.identifier != tag::sequence ||
+      seq.encoding.size() != value.size())
+    return std::nullopt;
+  der_cursor c(local, seq.value);
+  if (c.done()) return false;
+  if (!c.next(first)) return std::nullopt;
+  if (first.identifier != tag::boolean) return first.identifier == tag::integer ? std::optional<bool>(false) : std::nullopt;
+  if (first.value.size() != 1) return std::nullopt;
+  return first.value[0] != 0;
+}
+
 bool read_extensions(der_cursor& tbs, x509::certificate_view& cert) noexcept {
   const der_context& ctx = tbs.context();
   tlv wrapper, list;
@@ -184,9 +222,9 @@ bool read_extensions(der_cursor& tbs, x509::certificate_view& cert) noexcept {
       !w.finish("extra data after the Extensions SEQUENCE"))
     return false;
   cert.extensions = list.value;
-  unsigned san_count = 0, ski_count = 0;
-  bytes san_value, ski_value;
-  bool san_ber = false, ski_ber = false;
+  unsigned san_count = 0, ski_count = 0, aki_count = 0, bc_count = 0;
+  bytes san_value, ski_value, aki_value, bc_value;
+  bool san_ber = false, ski_ber = false, aki_ber = false, bc_ber = false;
   der_cursor exts(ctx, list.value);
   while (!exts.done()) {
     tlv ext, oid, critical, value;
@@ -211,8 +249,21 @@ bool read_extensions(der_cursor& tbs, x509::certificate_view& cert) noexcept {
       ++ski_count;
       ski_value = content;
       ski_ber = !readable;
+    } else if (x509::same_oid(oid.value, x509::oids::authority_key_identifier)) {
+      ++aki_count;
+      aki_value = content;
+      aki_ber = !readable;
+    } else if (x509::same_oid(oid.value, x509::oids::basic_constraints)) {
+      ++bc_count;
+      bc_value = content;
+      bc_ber = !readable;
     }
   }
+  if (aki_count == 1 && !aki_ber) cert.authority_key_identifier = key_identifier_of(aki_value);
+  if (aki_count != 0 && !cert.authority_key_identifier && !aki_present_without_id(aki_value))
+    ctx.note(quirk::der_bad_extension);
+  if (bc_count == 1 && !bc_ber) cert.basic_constraints_ca = ca_of(bc_value);
+  if (bc_count != 0 && !cert.basic_constraints_ca) ctx.note(quirk::der_bad_extension);
   // OpenSSL decodes extensions lazily, so malformed or repeated ones do not
   // make the certificate unreadable; X509_get_ext_d2i then reports them absent.
   if (san_count == 1 && !san_ber && valid_general_names(san_value, ctx.quirks)) {

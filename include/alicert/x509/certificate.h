@@ -85,6 +85,13 @@ struct certificate_view {
   /// The SubjectKeyIdentifier: the inner OCTET STRING's content. Absent like
   /// subject_alt_names.
   std::optional<std::span<const std::uint8_t>> subject_key_identifier;
+  /// The keyIdentifier of the AuthorityKeyIdentifier extension (the issuer's
+  /// SKI, by RFC 5280 4.2.1.1); absent without one, or when it is malformed
+  /// or repeated (quirk::der_bad_extension).
+  std::optional<std::span<const std::uint8_t>> authority_key_identifier;
+  /// BasicConstraints' cA: absent without the extension, or when it is
+  /// malformed or repeated (quirk::der_bad_extension).
+  std::optional<bool> basic_constraints_ca;
   algorithm_view signature_algorithm;        ///< the outer signatureAlgorithm
   std::span<const std::uint8_t> signature;   ///< signatureValue octets after the unused-bits octet
   quirk_set quirks;                          ///< how the DER departs from the strict form

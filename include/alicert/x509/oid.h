@@ -86,6 +86,8 @@ inline constexpr std::uint8_t secp521r1[] = {0x2b, 0x81, 0x04, 0x00, 0x23};
 inline constexpr std::uint8_t secp256k1[] = {0x2b, 0x81, 0x04, 0x00, 0x0a};
 inline constexpr std::uint8_t subject_key_identifier[] = {0x55, 0x1d, 0x0e};
 inline constexpr std::uint8_t subject_alt_name[] = {0x55, 0x1d, 0x11};
+inline constexpr std::uint8_t basic_constraints[] = {0x55, 0x1d, 0x13};
+inline constexpr std::uint8_t authority_key_identifier[] = {0x55, 0x1d, 0x23};
 }  // namespace oids
 
 /// True when two OIDs (content octets) are the same.
