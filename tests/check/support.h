@@ -120,6 +120,9 @@ struct cert_spec {
   std::string ski = "hash";       ///< X509V3 text of the SKI, empty for none
   const char* md = "SHA256";      ///< digest; ignored for Ed25519/Ed448 and SM2 (SM3)
   bool pss = false;               ///< sign RSA-PSS
+  std::string aki_hex;            ///< an AuthorityKeyIdentifier with this keyIdentifier; empty for none
+  std::string basic_constraints;  ///< X509V3 text, e.g. "critical,CA:TRUE"; empty for none
+  int version = 2;                ///< 0 for a v1 certificate (no extensions are added then)
 };
 
 struct cert {
@@ -171,7 +174,7 @@ inline void sign(X509* x, EVP_PKEY* signer, const cert_spec& s) {
 
 inline cert make_cert(const cert_spec& s) {
   X509* x = X509_new();
-  require(X509_set_version(x, 2) == 1, "version");
+  require(X509_set_version(x, s.version) == 1, "version");
   BIGNUM* bn = nullptr;
   require(BN_hex2bn(&bn, s.serial_hex.c_str()) > 0, "serial");
   BN_set_negative(bn, s.serial_negative ? 1 : 0);
@@ -192,13 +195,30 @@ inline cert make_cert(const cert_spec& s) {
   X509V3_CTX ctx;
   X509V3_set_ctx_nodb(&ctx);
   X509V3_set_ctx(&ctx, x, x, nullptr, nullptr, 0);
-  if (!s.san.empty()) {
+  if (!s.basic_constraints.empty() && s.version == 2) {
+    X509_EXTENSION* e = X509V3_EXT_conf_nid(nullptr, &ctx, NID_basic_constraints, s.basic_constraints.c_str());
+    require(e != nullptr, "basic constraints");
+    X509_add_ext(x, e, -1);
+    X509_EXTENSION_free(e);
+  }
+  if (!s.aki_hex.empty() && s.version == 2) {
+    AUTHORITY_KEYID* akid = AUTHORITY_KEYID_new();
+    long n = 0;
+    unsigned char* bytes = OPENSSL_hexstr2buf(s.aki_hex.c_str(), &n);
+    require(bytes != nullptr, "aki hex");
+    akid->keyid = ASN1_OCTET_STRING_new();
+    ASN1_OCTET_STRING_set(akid->keyid, bytes, static_cast<int>(n));
+    OPENSSL_free(bytes);
+    require(X509_add1_ext_i2d(x, NID_authority_key_identifier, akid, 0, X509V3_ADD_DEFAULT) == 1, "aki");
+    AUTHORITY_KEYID_free(akid);
+  }
+  if (!s.san.empty() && s.version == 2) {
     X509_EXTENSION* e = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, s.san.c_str());
     require(e != nullptr, "san");
     X509_add_ext(x, e, -1);
     X509_EXTENSION_free(e);
   }
-  if (!s.ski.empty()) {
+  if (!s.ski.empty() && s.version == 2) {
     X509_EXTENSION* e = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_key_identifier, s.ski.c_str());
     require(e != nullptr, "ski");
     X509_add_ext(x, e, -1);
