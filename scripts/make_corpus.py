@@ -114,6 +114,7 @@ ATTR = {
     "0.9.2342.19200300.100.1.25": "DC", "2.5.4.5": "serialNumber", "2.5.4.9": "street",
 }
 SIG = {  # signature OID -> (family, hash, CAS-style name)
+    "1.2.840.113549.1.1.5": ("RSA", "SHA1", "SHA1WITHRSA"),
     "1.2.840.113549.1.1.11": ("RSA", "SHA256", "SHA256WITHRSA"),
     "1.2.840.113549.1.1.12": ("RSA", "SHA384", "SHA384WITHRSA"),
     "1.2.840.113549.1.1.13": ("RSA", "SHA512", "SHA512WITHRSA"),
@@ -416,6 +417,24 @@ SPECS = [
          [[("C", "CN")], [("O", "aliyun")], [("OU", "kms")], [("CN", "rsa3072.example.com")]],
          0x3072, "2026-01-15T00:00:00Z", "2028-01-15T00:00:00Z", "sha256", issuer="kms-ca", ski="method2",
          san=[("dns", "rsa3072.example.com"), ("dns", "www.rsa3072.example.com"), ("ip", "2001:db8:abcd::3072")]),
+]
+# One certificate per hygiene warning (report.md, `warnings`) the others do
+# not already raise (version_1: ss-v1-nosan; leaf_is_ca: any CA described).
+SPECS += [
+    Spec("hyg-rsa1024", ("rsa", 1024), [[("C", "CN")], [("O", "alicert Hygiene")], [("CN", "rsa1024.example.com")]],
+         0x1024, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "sha256", san=[("dns", "rsa1024.example.com")]),
+    Spec("hyg-sha1", ("rsa", 2048), [[("C", "CN")], [("O", "alicert Hygiene")], [("CN", "sha1.example.com")]],
+         0x5A1, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "sha1", san=[("dns", "sha1.example.com")]),
+    Spec("hyg-serial-zero", ("ec", "prime256v1"),
+         [[("C", "CN")], [("O", "alicert Hygiene")], [("CN", "serial-zero.example.com")]],
+         0x00, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "sha256", san=[("dns", "serial-zero.example.com")]),
+    Spec("hyg-serial-21-octets", ("ec", "prime256v1"),
+         [[("C", "CN")], [("O", "alicert Hygiene")], [("CN", "serial21.example.com")]],
+         int("7F" + h("hyg-serial-21-octets", 40), 16), "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "sha256",
+         san=[("dns", "serial21.example.com")]),
+    Spec("hyg-validity-inverted", ("ec", "prime256v1"),
+         [[("C", "CN")], [("O", "alicert Hygiene")], [("CN", "inverted.example.com")]],
+         0x1A7, "2027-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "sha256", san=[("dns", "inverted.example.com")]),
 ]
 SPEC = {s.name: s for s in SPECS}
 
@@ -1528,10 +1547,19 @@ def main() -> None:
     if args.fresh and STATE.exists():
         shutil.rmtree(STATE)
     CORPUS.mkdir(exist_ok=True)
-    for p in CORPUS.iterdir():  # rewrite from scratch, keeping only the key/certificate cache
+    # Rewrite from scratch, keeping the key/certificate cache and the files other
+    # tools own: fuzz regressions (regress_*) and make_der_seeds.py's seeds (gen_*).
+    def kept(p: Path) -> bool:
+        return p.name.startswith(("regress_", "gen_"))
+    for p in CORPUS.iterdir():
         if p == STATE:
             continue
-        shutil.rmtree(p) if p.is_dir() else p.unlink()
+        if p.is_dir():
+            for f in p.rglob("*"):
+                if f.is_file() and not kept(f):
+                    f.unlink()
+        elif not kept(p):
+            p.unlink()
     if (STATE / "recipes.json").exists():
         RECIPES.update(json.loads((STATE / "recipes.json").read_text()))
 
@@ -1651,6 +1679,8 @@ def main() -> None:
         for p in sorted((CORPUS / folder).iterdir()):
             if folder == "stream" and p.name in ("malformed_in_middle.ndjson", "truncated_at_end.ndjson"):
                 continue
+            if p.name.startswith("regress_"):  # fuzz findings, not positive documents
+                continue
             v.file(p, multi=p.suffix == ".ndjson" or folder == "stream")
     pairs = {}
     for p in sorted((CORPUS / "parse_kms").glob("*.json")):
@@ -1662,6 +1692,8 @@ def main() -> None:
         c = v.cert(dg["get"]["Certificate"], case)
         v.check_kms_pair(dg["describe"], c, f"parse_kms/{case}")
     for p in sorted((CORPUS / "parse_malformed").iterdir()):
+        if p.name.startswith("regress_"):
+            continue
         code = p.name.split("__")[0]
         try:
             json.loads(p.read_bytes())
@@ -1674,6 +1706,8 @@ def main() -> None:
         for label, der in pem_blocks(p.read_text()):
             v.openssl_decode(label, der)
     for p in sorted((CORPUS / "der").iterdir()):
+        if p.name.startswith(("regress_", "gen_")):  # fuzz findings and mutants, some undecodable on purpose
+            continue
         v.openssl_decode("CERTIFICATE", p.read_bytes())
 
     order = ["pem", "der", "parse_cas", "parse_kms", "parse_cdn", "parse_error", "parse_malformed", "inner",

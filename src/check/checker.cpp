@@ -122,6 +122,7 @@ const document_report& checker::check(const document_view& doc, const check_opti
   s.reports.clear();
   s.report_ranges.clear();
   s.links.clear();
+  s.warnings.clear();
   s.reports.reserve(doc.cdn ? doc.cdn->cert_infos.size() : 1);  // run::begin keeps a pointer into it
 
   run r(s, options);
@@ -152,6 +153,8 @@ const document_report& checker::check(const document_view& doc, const check_opti
     c.findings = std::span<const finding>(s.findings.data() + rg.findings_begin, rg.findings_end - rg.findings_begin);
     c.facts.sans = std::span<const certificate_san>(s.sans.data() + rg.sans_begin, rg.sans_end - rg.sans_begin);
     c.chain = std::span<const chain_link>(s.links.data() + rg.links_begin, rg.links_end - rg.links_begin);
+    c.facts.warnings = std::span<const certificate_warning>(s.warnings.data() + rg.warnings_begin,
+                                                            rg.warnings_end - rg.warnings_begin);
     report_.quirks.merge(c.quirks);
   }
   report_.certificates = s.reports;

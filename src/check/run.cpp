@@ -28,7 +28,8 @@ void run::begin(const reported_text& id) {
   report_ = &state.reports.back();
   report_->id = id;
   state.report_ranges.push_back({state.findings.size(), state.findings.size(), state.sans.size(), state.sans.size(),
-                                 state.links.size(), state.links.size()});
+                                 state.links.size(), state.links.size(), state.warnings.size(),
+                                 state.warnings.size()});
   cert_ = loaded_certificate{};
   key_ = reported_key_ = loaded_key{};
   subject_read_ = issuer_read_ = -1;
@@ -39,6 +40,7 @@ void run::end() {
   range.findings_end = state.findings.size();
   range.sans_end = state.sans.size();
   range.links_end = state.links.size();
+  range.warnings_end = state.warnings.size();
 }
 
 void run::emit(check_id c, const field_ref* const* fields, const outcome* outcomes, std::size_t n) {
@@ -143,6 +145,9 @@ void run::fill_facts() {
     f.validity_at_now = validity_state::expired;
   else
     f.validity_at_now = validity_state::valid;
+  // Whole days to notAfter, rounded down (floor also below zero).
+  const std::int64_t left = (c.not_after - options.now).count();
+  f.expires_in_days = left >= 0 ? left / 86400 : -((-left + 86399) / 86400);
   if (auto t = x509::format_name(c.subject, state.name_text)) f.subject = copy(*t);
   if (auto t = x509::format_name(c.issuer, state.name_text)) f.issuer = copy(*t);
   if (c.subject_alt_names) {
@@ -172,6 +177,7 @@ void run::fill_facts() {
   f.key_size = static_cast<std::int32_t>(c.public_key.key_bits);
   state.chars.resize(c.signature_algorithm.oid.size() * 4 + 16);
   f.signature_algorithm = copy(x509::signature_algorithm_name(c.signature_algorithm.oid, state.chars));
+  hygiene_warnings(*this);
 }
 
 std::span<const certificate_san> run::sans() const noexcept {

@@ -139,6 +139,8 @@ outcome check_key_identifier(run& r, const field_ref& f);    // keys.cpp
 outcome check_public_key(run& r, const field_ref& f);        // keys.cpp
 outcome check_csr(run& r, const field_ref& f);               // keys.cpp
 outcome check_chain(run& r, const field_ref& f);             // chain.cpp
+/// The hygiene warnings of the loaded certificate, into the state (hygiene.cpp).
+void hygiene_warnings(run& r);
 
 /// The one verdict ladder every check goes through (verdict.cpp): absent,
 /// then masked, then nothing to compare with (unverifiable), then unreadable

@@ -37,9 +37,11 @@ struct checker_state {
   check_detail::signature_verifier verifier;
 
   struct ranges {
-    std::size_t findings_begin, findings_end, sans_begin, sans_end, links_begin, links_end;
+    std::size_t findings_begin, findings_end, sans_begin, sans_end, links_begin, links_end, warnings_begin,
+        warnings_end;
   };
   std::vector<chain_link> links;
+  std::vector<certificate_warning> warnings;
   std::vector<finding> findings;
   std::vector<certificate_san> sans;
   std::vector<certificate_report> reports;

@@ -79,4 +79,17 @@ std::string_view link_status_name(link_status s) noexcept {
   return "unknown";
 }
 
+std::string_view warning_name(warning_code w) noexcept {
+  switch (w) {
+    case warning_code::rsa_key_below_2048: return "rsa_key_below_2048";
+    case warning_code::weak_signature_hash: return "weak_signature_hash";
+    case warning_code::serial_not_positive: return "serial_not_positive";
+    case warning_code::serial_over_20_bytes: return "serial_over_20_bytes";
+    case warning_code::version_1: return "version_1";
+    case warning_code::leaf_is_ca: return "leaf_is_ca";
+    case warning_code::validity_inverted: return "validity_inverted";
+  }
+  return "unknown";
+}
+
 }  // namespace alicert

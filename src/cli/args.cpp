@@ -1,16 +1,19 @@
 #include "args.h"
 
+#include <charconv>
 #include <string>
 
 namespace alicert::cli {
 
 std::string_view usage_text() noexcept {
-  return "usage: alicert check [--json] [--now RFC3339] [FILE ...]\n"
+  return "usage: alicert check [--json | --format table|json|prometheus] [--now RFC3339]\n"
+         "                     [--warn-days N] [FILE ...]\n"
          "       alicert --help | --version\n";
 }
 
 std::string_view help_text() noexcept {
-  return "usage: alicert check [--json] [--now RFC3339] [FILE ...]\n"
+  return "usage: alicert check [--json | --format table|json|prometheus] [--now RFC3339]\n"
+         "                     [--warn-days N] [FILE ...]\n"
          "       alicert --help | --version\n"
          "\n"
          "Checks Alibaba Cloud certificate API responses (CAS DescribeClientCertificate,\n"
@@ -20,7 +23,13 @@ std::string_view help_text() noexcept {
          "  FILE            a file holding one or many documents (concatenated or one per\n"
          "                  line); '-' or no FILE reads standard input\n"
          "  --json          JSON Lines on standard output, one object per document\n"
-         "  --now RFC3339   reference time for validity_at_now (default: the current time)\n"
+         "                  (the same as --format json)\n"
+         "  --format F      table (the default), json, or prometheus (the text exposition\n"
+         "                  format, written once the input ends)\n"
+         "  --now RFC3339   reference time for validity_at_now and expires_in_days\n"
+         "                  (default: the current time)\n"
+         "  --warn-days N   exit with 3 when a certificate is expired or expires within\n"
+         "                  N days (and nothing worse applies); the table marks it\n"
          "  --help          this text\n"
          "  --version       the version\n"
          "\n"
@@ -28,7 +37,9 @@ std::string_view help_text() noexcept {
          "CertificateId in the same file, wherever it stands.\n"
          "\n"
          "Exit status: 0 all documents parsed and nothing disagrees; 1 a finding is\n"
-         "mismatch or invalid; 2 a document could not be parsed or a file could not be read.\n";
+         "mismatch or invalid; 2 a document could not be parsed or a file could not be\n"
+         "read; 3 with --warn-days, a certificate expires within the window. When\n"
+         "several apply: 2, then 1, then 3.\n";
 }
 
 namespace {
@@ -75,7 +86,32 @@ options parse_args(std::span<char* const> argv) {
     if (arg == "--") {
       options_done = true;
     } else if (arg == "--json") {
-      o.json = true;
+      o.format = output_format::json;
+    } else if (arg == "--format" || arg.starts_with("--format=")) {
+      std::string_view value;
+      if (arg == "--format") {
+        if (i + 1 >= argv.size()) return usage_error("--format needs table, json or prometheus");
+        value = argv[++i];
+      } else {
+        value = arg.substr(9);
+      }
+      if (value == "table") o.format = output_format::table;
+      else if (value == "json") o.format = output_format::json;
+      else if (value == "prometheus") o.format = output_format::prometheus;
+      else return usage_error("--format: not table, json or prometheus: '" + std::string(value) + "'");
+    } else if (arg == "--warn-days" || arg.starts_with("--warn-days=")) {
+      std::string_view value;
+      if (arg == "--warn-days") {
+        if (i + 1 >= argv.size()) return usage_error("--warn-days needs a number of days");
+        value = argv[++i];
+      } else {
+        value = arg.substr(12);
+      }
+      std::int64_t days = 0;
+      const auto r = std::from_chars(value.data(), value.data() + value.size(), days);
+      if (r.ec != std::errc() || r.ptr != value.data() + value.size() || days < 0 || days > 1000000)
+        return usage_error("--warn-days: not a number of days from 0 to 1000000: '" + std::string(value) + "'");
+      o.warn_days = days;
     } else if (arg == "--help" || arg == "-h") {
       o.what = options::action::help;
       return o;

@@ -1,6 +1,8 @@
 // alicert CLI: the command line, `alicert check [--json] [--now RFC3339] [FILE ...]`.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,11 +12,15 @@
 
 namespace alicert::cli {
 
+/// How records are written (report.md).
+enum class output_format { table, json, prometheus };
+
 /// What the command line asks for.
 struct options {
   enum class action { check, help, version, usage_error };
   action what{action::usage_error};
-  bool json{false};            ///< --json: JSON Lines instead of the table
+  output_format format{output_format::table};  ///< --format, or --json
+  std::optional<std::int64_t> warn_days;       ///< --warn-days N
   bool now_given{false};       ///< --now was on the command line
   utc_seconds now{};           ///< the --now instant (meaningful when now_given)
   std::vector<std::string_view> inputs;  ///< files; "-" is standard input; empty means "-"

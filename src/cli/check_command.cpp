@@ -11,6 +11,7 @@
 #include "json_writer.h"
 #include "kms_pairing.h"
 #include "record.h"
+#include "prometheus.h"
 #include "table.h"
 #include "terminal_text.h"
 #include "text_escape.h"
@@ -21,12 +22,15 @@ namespace {
 
 class run_state {
  public:
-  run_state(const options& o, utc_seconds now) : json_(o.json), now_(now), table_(output_columns()) {}
+  run_state(const options& o, utc_seconds now)
+      : format_(o.format), warn_days_(o.warn_days), now_(now), table_(output_columns(), o.warn_days) {}
 
   void check_input(std::string_view name);
+  /// report.md's priority: 2, then 1, then 3, then 0.
   [[nodiscard]] int exit_status() const noexcept {
     if (errors_ || write_failed_) return exit_errors;
-    return findings_ ? exit_findings : exit_ok;
+    if (findings_) return exit_findings;
+    return warned_ ? exit_expiring : exit_ok;
   }
   [[nodiscard]] bool write_failed() const noexcept { return write_failed_; }
   /// The table's closing totals line (nothing for JSON Lines).
@@ -38,32 +42,42 @@ class run_state {
   void diagnose(const output_record& r);
   void check_document(output_record& r, const result<document_view>& doc, kms_pairing& pairing);
 
-  bool json_;
+  output_format format_;
+  std::optional<std::int64_t> warn_days_;
   bool errors_{false};
   bool findings_{false};
+  bool warned_{false};
   bool write_failed_{false};
   parser parser_;
   parser pairing_parser_;  // GetCertificate documents, for kms_pairing
   utc_seconds now_;
   checker checker_;
   table_renderer table_;
+  prometheus_writer prometheus_;
   std::string line_;
 };
 
 void run_state::emit(const output_record& r) {
   if (write_failed_) return;
+  if (warn_days_)
+    for (const certificate_report& c : r.certificates)
+      if (within_warning(c.facts, *warn_days_)) warned_ = true;
   line_.clear();
-  if (json_)
-    render_json_line(line_, r);
-  else
-    table_.render(line_, r);
+  switch (format_) {
+    case output_format::json: render_json_line(line_, r); break;
+    case output_format::table: table_.render(line_, r); break;
+    case output_format::prometheus: prometheus_.add(r); return;
+  }
   write_line();
 }
 
 void run_state::finish() {
-  if (json_ || write_failed_) return;
+  if (format_ == output_format::json || write_failed_) return;
   line_.clear();
-  table_.render_totals(line_);
+  if (format_ == output_format::table)
+    table_.render_totals(line_);
+  else
+    prometheus_.finish(line_);
   write_line();
 }
 

@@ -131,6 +131,26 @@ void write_certificate(json_writer& w, const certificate_report& c) {
   w.optional_string(fact(f.signature_algorithm));
   w.key("validity_at_now");
   w.optional_string(fact(validity_state_name(f.validity_at_now)));
+  w.key("expires_in_days");
+  if (f.decoded && f.not_after_known)
+    w.number(f.expires_in_days);
+  else
+    w.null();
+  w.key("warnings");
+  if (f.decoded) {
+    w.begin_array();
+    for (const certificate_warning& warning : f.warnings) {
+      w.begin_object();
+      w.key("code");
+      w.string(warning_name(warning.code));
+      w.key("detail");
+      w.optional_string(null_if_empty(warning.detail));
+      w.end_object();
+    }
+    w.end_array();
+  } else {
+    w.null();
+  }
   w.key("findings");
   w.begin_array();
   for (const auto& finding : c.findings) {

@@ -35,6 +35,12 @@ struct output_record {
   return c.id.text;
 }
 
+/// True when a decoded certificate is expired, or expires within `days` days
+/// (`--warn-days`): what makes the exit status 3 and the table mark it.
+[[nodiscard]] inline bool within_warning(const certificate_facts& f, std::int64_t days) noexcept {
+  return f.decoded && f.not_after_known && (f.validity_at_now == validity_state::expired || f.expires_in_days <= days);
+}
+
 /// `text`, or null when empty (report.md prints unknown values as null).
 [[nodiscard]] inline std::optional<std::string_view> null_if_empty(std::string_view text) noexcept {
   if (text.empty()) return std::nullopt;

@@ -91,6 +91,10 @@ void table_renderer::certificate(std::string& out, const certificate_report& c) 
   const auto id = reported_id(c);
   std::string tail = f.decoded ? std::string("  (") + std::string(validity_state_name(f.validity_at_now)) + ")"
                                : std::string("  (no certificate to decode)");
+  if (warn_days_ && within_warning(f, *warn_days_))
+    tail += f.validity_at_now == validity_state::expired
+                ? "  !! expired " + std::to_string(-f.expires_in_days) + " days ago"
+                : "  !! expires in " + std::to_string(f.expires_in_days) + " days";
   std::string line = "  certificate ";
   const std::size_t room = columns_ > line.size() + tail.size() ? columns_ - line.size() - tail.size() : 1;
   line += fit(id ? safe(*id) : std::string("-"), room);
@@ -102,6 +106,13 @@ void table_renderer::certificate(std::string& out, const certificate_report& c) 
   const std::string_view not_before = f.not_before_known ? format_rfc3339(f.not_before, before_text) : "?";
   const std::string_view not_after = f.not_after_known ? format_rfc3339(f.not_after, after_text) : "?";
   const std::string serial = safe(f.serial);
+  for (const certificate_warning& w : f.warnings) {
+    line = "    warning ";
+    line += warning_name(w.code);
+    if (!w.detail.empty()) line += " (" + safe(w.detail) + ")";
+    line = fit(line, columns_);
+    end_line(out, line);
+  }
   // Dates and serial on one line where they fit, else on lines of their own.
   line = "    " + std::string(not_before) + " .. " + std::string(not_after);
   if (display_width(line) + 9 + display_width(serial) <= columns_) {

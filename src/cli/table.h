@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "record.h"
@@ -16,7 +18,9 @@ namespace alicert::cli {
 /// where a reported value and the certificate's first differ.
 class table_renderer {
  public:
-  explicit table_renderer(std::size_t columns) noexcept : columns_(columns) {}
+  /// `warn_days`: --warn-days, whose certificates the table marks.
+  table_renderer(std::size_t columns, std::optional<std::int64_t> warn_days) noexcept
+      : columns_(columns), warn_days_(warn_days) {}
 
   /// Appends the lines of one record: a heading (input, index, offset, api),
   /// the request id, an error, the quirks, then per certificate its id,
@@ -33,6 +37,7 @@ class table_renderer {
   void finding_line(std::string& out, const finding& f) const;
 
   std::size_t columns_;
+  std::optional<std::int64_t> warn_days_;
   std::size_t documents_{0};
   std::size_t errors_{0};
   std::size_t api_errors_{0};

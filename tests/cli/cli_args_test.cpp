@@ -12,7 +12,7 @@ namespace {
 TEST(CliArgs, HelpPrintsUsageOnStdoutAndExitsZero) {
   const auto r = run_cli({"--help"});
   EXPECT_EQ(r.status, 0);
-  EXPECT_NE(r.out.find("alicert check [--json] [--now RFC3339] [FILE ...]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("alicert check [--json | --format table|json|prometheus] [--now RFC3339]"), std::string::npos) << r.out;
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 

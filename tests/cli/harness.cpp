@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -118,7 +119,8 @@ simdjson::dom::array req_array(simdjson::dom::element e, const char* what) {
 certificate read_certificate(simdjson::dom::element e) {
   const auto v = members(e,
                          {"id", "serial", "not_before", "not_after", "subject", "issuer", "sans", "sha256", "md5",
-                          "key_algorithm", "key_size", "signature_algorithm", "validity_at_now", "findings"},
+                          "key_algorithm", "key_size", "signature_algorithm", "validity_at_now", "expires_in_days",
+                          "warnings", "findings"},
                          "certificate");
   certificate c;
   c.id = opt_string(v[0], "id");
@@ -149,7 +151,25 @@ certificate read_certificate(simdjson::dom::element e) {
   if (c.validity_at_now && *c.validity_at_now != "valid" && *c.validity_at_now != "expired" &&
       *c.validity_at_now != "not_yet_valid")
     throw std::runtime_error("validity_at_now '" + *c.validity_at_now + "' is not one of report.md's");
-  for (auto fe : req_array(v[13], "findings")) {
+  if (!v[13].is_null()) {
+    std::int64_t n = 0;
+    if (v[13].get_int64().get(n) != simdjson::SUCCESS) throw std::runtime_error("expires_in_days: not an integer");
+    c.expires_in_days = n;
+  }
+  if (!v[14].is_null()) {
+    static const std::array<std::string_view, 7> codes = {"rsa_key_below_2048", "weak_signature_hash",
+                                                          "serial_not_positive", "serial_over_20_bytes",
+                                                          "version_1", "leaf_is_ca", "validity_inverted"};
+    for (auto we : req_array(v[14], "warnings")) {
+      const auto w = members(we, {"code", "detail"}, "warning");
+      const std::string code = req_string(w[0], "warning code");
+      if (std::find(codes.begin(), codes.end(), code) == codes.end())
+        throw std::runtime_error("warning code '" + code + "' is not one of report.md's");
+      (void)opt_string(w[1], "warning detail");
+      c.warnings.push_back(code);
+    }
+  }
+  for (auto fe : req_array(v[15], "findings")) {
     const auto f = members(fe, {"check", "status", "field", "reported", "actual", "note"}, "finding");
     finding out;
     out.check = req_string(f[0], "check");

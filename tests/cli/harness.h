@@ -40,6 +40,8 @@ struct certificate {
   std::optional<std::string> id, serial, not_before, not_after, subject, issuer, sha256, md5,
       key_algorithm, signature_algorithm, validity_at_now;
   std::optional<std::int64_t> key_size;
+  std::optional<std::int64_t> expires_in_days;
+  std::vector<std::string> warnings;  ///< their codes
   std::vector<finding> findings;
   [[nodiscard]] const finding* find(std::string_view check) const;
 };

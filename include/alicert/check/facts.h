@@ -24,6 +24,28 @@ struct certificate_san {
   std::string_view value{};
 };
 
+/// A fact about the certificate itself that compliance scanners flag,
+/// whatever the API reported (report.md, `warnings`). Names are a contract,
+/// appended only.
+enum class warning_code : std::uint8_t {
+  rsa_key_below_2048,    ///< an RSA key of fewer than 2048 bits
+  weak_signature_hash,   ///< signed with MD5 or SHA-1
+  serial_not_positive,   ///< a serial of zero or below
+  serial_over_20_bytes,  ///< a serial longer than RFC 5280's 20 octets
+  version_1,             ///< a version 1 certificate (no extensions)
+  leaf_is_ca,            ///< basicConstraints CA:TRUE on the certificate the API describes
+  validity_inverted,     ///< notBefore after notAfter
+};
+
+/// The stable name of `w`, e.g. "weak_signature_hash".
+ALICERT_API std::string_view warning_name(warning_code w) noexcept;
+
+/// One warning, with what it is about (a key size, an algorithm name).
+struct certificate_warning {
+  warning_code code{warning_code::version_1};
+  std::string_view detail{};
+};
+
 /// `validity_at_now`: the reference time compared with the certificate's dates.
 enum class validity_state : std::uint8_t { valid, expired, not_yet_valid };
 
@@ -55,6 +77,11 @@ struct certificate_facts {
   std::int32_t key_size{0};               ///< RSA modulus bits, EC curve bits, 256 for SM2; 0 = unknown (print null)
   std::string_view signature_algorithm{}; ///< OpenSSL long name, or the dotted OID
   validity_state validity_at_now{validity_state::valid};
+  /// Whole days from the reference time to notAfter, rounded down (negative
+  /// once expired); meaningful when not_after_known.
+  std::int64_t expires_in_days{0};
+  /// Hygiene warnings, in warning_code order; they never change a verdict.
+  std::span<const certificate_warning> warnings{};
 };
 
 }  // namespace alicert
