@@ -145,7 +145,7 @@ void check_name_round_trip(x509::name_view name, const char* which) {
   auto parsed = from_text.parse_text(*formatted);
   if (!parsed) {
     std::fprintf(stderr, "RFC 4514 text that does not parse back: [%.*s] (%s at %zu)\n",
-                 static_cast<int>(formatted->size()), formatted->data(), parsed.error().message.c_str(),
+                 static_cast<int>(formatted->size()), formatted->data(), parsed.error().message.data(),
                  parsed.error().offset);
   }
   ALICERT_FUZZ_CHECK(parsed.has_value(), "format_name writes RFC 4514 text that parse_text refuses");
@@ -459,7 +459,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (whole && size <= alicert::limits::max_certificate_bytes) {
     if (!mine) {
       std::fprintf(stderr, "alicert refuses what d2i_X509 reads: %s (%s) at offset %zu\n",
-                   std::string(alicert::error_name(mine.error().code)).c_str(), mine.error().message.c_str(),
+                   std::string(alicert::error_name(mine.error().code)).c_str(), mine.error().message.data(),
                    mine.error().offset);
     }
     AGREE(mine.has_value(), "d2i_X509 reads the certificate and alicert refuses it");

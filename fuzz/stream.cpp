@@ -57,7 +57,7 @@ bool may_be_a_run(const alicert::result<alicert::document_view>& r) {
 std::string describe(const alicert::result<alicert::document_view>& r, std::size_t base) {
   if (r) return std::string("ok ") + std::string(alicert::api_name(r->kind));
   return std::string(alicert::error_name(r.error().code)) + " at +" + std::to_string(r.error().offset - base) + " " +
-         r.error().pointer + ": " + r.error().message;
+         std::string(r.error().pointer) + ": " + std::string(r.error().message);
 }
 
 }  // namespace

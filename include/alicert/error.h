@@ -3,12 +3,12 @@
 // No alicert function throws across the public API. A call that can fail
 // returns `result<T>`: either its value, or an `error` naming what went wrong
 // (a stable snake_case code), where (a JSON pointer into the document and a
-// byte offset into the input) and a human-readable message.
+// byte offset into the input) and a human-readable message. An error never
+// allocates: its message is static text, its pointer lives in the error.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -52,19 +52,59 @@ enum class error_code : std::uint8_t {
   bad_hex,                ///< a hex field holding something other than hex digits and separators
   // -- outside the library's parsing --
   io_error,               ///< a file could not be read
+  out_of_memory,          ///< memory for the call could not be had (see the README's policy)
 };
 
 /// The stable snake_case name of `code`, e.g. "malformed_json".
 ALICERT_API std::string_view error_name(error_code code) noexcept;
 
-/// A failure: what (code), why (message), where (pointer and offset).
+/// A general English explanation of `code` (static text; error::message is the specific one).
+ALICERT_API std::string_view error_message(error_code code) noexcept;
+
+/// A JSON pointer (RFC 6901) held in place, so that an error never allocates.
+/// A pointer longer than `capacity` bytes is cut at a segment boundary and
+/// marked truncated(): it then names an ancestor of the offending value.
+class json_pointer {
+ public:
+  static constexpr std::size_t capacity = 191;
+
+  constexpr json_pointer() noexcept = default;
+  /// A pointer from its text (cut as above when longer than capacity).
+  ALICERT_API explicit json_pointer(std::string_view text) noexcept;
+
+  /// Appends `/key`, escaping `~` and `/` (RFC 6901 section 3).
+  ALICERT_API void append_key(std::string_view key) noexcept;
+  /// Appends `/index`.
+  ALICERT_API void append_index(std::size_t index) noexcept;
+
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_, size_}; }
+  /// The pointer as a NUL-terminated string.
+  [[nodiscard]] constexpr const char* c_str() const noexcept { return text_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr bool truncated() const noexcept { return truncated_; }
+  constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT: a pointer is text
+
+  friend constexpr bool operator==(const json_pointer& a, std::string_view b) noexcept { return a.view() == b; }
+  friend constexpr bool operator==(const json_pointer& a, const json_pointer& b) noexcept {
+    return a.view() == b.view();
+  }
+
+ private:
+  char text_[capacity + 1]{};
+  std::uint8_t size_{0};
+  bool truncated_{false};
+};
+
+/// A failure: what (code), why (message), where (pointer and offset). Copying
+/// it is cheap and never allocates.
 struct error {
   error_code code{error_code::malformed_json};
-  /// Human-readable explanation, in English. Not a contract: match on `code`.
-  std::string message;
+  /// Human-readable explanation, in English, in static storage. Not a
+  /// contract: match on `code`.
+  std::string_view message{};
   /// JSON pointer (RFC 6901) of the offending value, e.g. "/Certificate/BeforeDate";
   /// empty for the whole document or for errors outside JSON.
-  std::string pointer;
+  json_pointer pointer{};
   /// Byte offset of the fault from the start of the input the caller passed in.
   std::size_t offset{0};
 };

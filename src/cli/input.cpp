@@ -13,10 +13,11 @@
 namespace alicert::cli {
 namespace {
 
-alicert::error io_error(std::string message) {
+// The system's reason, as static text: the record names the input itself.
+alicert::error io_error(int err) {
   alicert::error e;
   e.code = error_code::io_error;
-  e.message = std::move(message);
+  e.message = strerrordesc_np(err);
   return e;
 }
 
@@ -55,20 +56,20 @@ padded_view input_bytes::view() const noexcept {
 }
 
 result<input_bytes> input_bytes::read(std::string_view name) {
-  if (name == "-") return read_fd(STDIN_FILENO, "standard input");
+  if (name == "-") return read_fd(STDIN_FILENO);
   const std::string path(name);
   int fd = -1;
   do {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
-  if (fd < 0) return io_error(path + ": " + std::strerror(errno));
-  auto bytes = read_fd(fd, path);
+  if (fd < 0) return io_error(errno);
+  auto bytes = read_fd(fd);
   ::close(fd);
   return bytes;
 }
 
-result<input_bytes> input_bytes::read_fd(int fd, const std::string& label) {
-  const auto fail = [&](int err) { return io_error(label + ": " + std::strerror(err)); };
+result<input_bytes> input_bytes::read_fd(int fd) {
+  const auto fail = [&](int err) { return io_error(err); };
   input_bytes in;
   struct stat st {};
   if (::fstat(fd, &st) != 0) return fail(errno);

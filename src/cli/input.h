@@ -31,7 +31,7 @@ class input_bytes {
   [[nodiscard]] padded_view view() const noexcept;
 
  private:
-  static result<input_bytes> read_fd(int fd, const std::string& label);
+  static result<input_bytes> read_fd(int fd);
   void release() noexcept;
   padded_buffer file_;      // a regular file
   char* grown_{nullptr};    // a pipe, a terminal, ...

@@ -34,8 +34,97 @@ std::string_view error_name(error_code code) noexcept {
     case error_code::bad_name: return "bad_name";
     case error_code::bad_hex: return "bad_hex";
     case error_code::io_error: return "io_error";
+    case error_code::out_of_memory: return "out_of_memory";
   }
   return "unknown_error";
+}
+
+std::string_view error_message(error_code code) noexcept {
+  switch (code) {
+    case error_code::empty_input: return "no JSON document in the input";
+    case error_code::malformed_json: return "not valid JSON";
+    case error_code::invalid_utf8: return "not valid UTF-8";
+    case error_code::depth_exceeded: return "JSON nests deeper than the limit";
+    case error_code::document_too_large: return "the document is larger than the limit";
+    case error_code::string_too_long: return "a string is longer than the limit";
+    case error_code::too_many_certificates: return "more certificates than the limit";
+    case error_code::too_many_sans: return "more names in a list than the limit";
+    case error_code::too_many_tags: return "more tags than the limit";
+    case error_code::too_many_pem_blocks: return "more PEM blocks than the limit";
+    case error_code::wrong_type: return "a value of a type the field does not accept";
+    case error_code::number_out_of_range: return "an integer that does not fit 64 bits";
+    case error_code::unknown_shape: return "none of the supported APIs nor an error envelope";
+    case error_code::unexpected_api: return "another API than the one expected";
+    case error_code::invalid_inner_json: return "JSON held in a string that cannot be read";
+    case error_code::pem_no_block: return "no PEM block";
+    case error_code::pem_bad_armour: return "a PEM block without its END line, or with another label";
+    case error_code::pem_invalid_base64: return "PEM text that is not base64";
+    case error_code::der_truncated: return "DER that runs past its end";
+    case error_code::der_bad_tag: return "an unexpected ASN.1 tag";
+    case error_code::der_bad_length: return "a malformed DER length";
+    case error_code::der_bad_value: return "a DER value its type does not allow";
+    case error_code::der_trailing_data: return "bytes after the DER value";
+    case error_code::certificate_too_large: return "the certificate is larger than the limit";
+    case error_code::bad_time: return "a date and time in none of the accepted formats";
+    case error_code::bad_name: return "a distinguished name that cannot be parsed";
+    case error_code::bad_hex: return "hex text with other characters";
+    case error_code::io_error: return "the file could not be read";
+    case error_code::out_of_memory: return "out of memory";
+  }
+  return "unknown error";
+}
+
+json_pointer::json_pointer(std::string_view text) noexcept {
+  // Segment by segment, so that a cut falls on a boundary.
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('/', begin + 1);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view segment = text.substr(begin, end - begin);
+    if (size_ + segment.size() > capacity) {
+      truncated_ = true;
+      return;
+    }
+    for (char c : segment) text_[size_++] = c;
+    begin = end;
+  }
+}
+
+void json_pointer::append_key(std::string_view key) noexcept {
+  if (truncated_) return;
+  std::size_t n = 1;
+  for (char c : key) n += (c == '~' || c == '/') ? 2 : 1;
+  if (size_ + n > capacity) {
+    truncated_ = true;
+    return;
+  }
+  text_[size_++] = '/';
+  for (char c : key) {
+    if (c == '~' || c == '/') {
+      text_[size_++] = '~';
+      text_[size_++] = c == '~' ? '0' : '1';
+    } else {
+      text_[size_++] = c;
+    }
+  }
+  text_[size_] = '\0';
+}
+
+void json_pointer::append_index(std::size_t index) noexcept {
+  if (truncated_) return;
+  char digits[24];
+  std::size_t n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + index % 10);
+    index /= 10;
+  } while (index != 0);
+  if (size_ + 1 + n > capacity) {
+    truncated_ = true;
+    return;
+  }
+  text_[size_++] = '/';
+  while (n > 0) text_[size_++] = digits[--n];
+  text_[size_] = '\0';
 }
 
 std::string_view quirk_name(quirk q) noexcept {

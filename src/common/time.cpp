@@ -10,8 +10,8 @@ namespace {
 
 using bytes = std::span<const std::uint8_t>;
 
-error time_error(std::string message, std::size_t offset = 0) {
-  return error{error_code::bad_time, std::move(message), {}, offset};
+error time_error(std::string_view message, std::size_t offset = 0) noexcept {
+  return error{error_code::bad_time, message, {}, offset};
 }
 
 // A small cursor over text; every read is bounds-checked.

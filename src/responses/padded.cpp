@@ -6,25 +6,27 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <string>
+#include <new>
 
 namespace alicert {
 
-padded_buffer::padded_buffer(std::string_view bytes) : padded_buffer(with_size(bytes.size())) {
-  if (!bytes.empty()) std::memcpy(bytes_.get(), bytes.data(), bytes.size());
+padded_buffer::padded_buffer(std::string_view bytes) noexcept : padded_buffer(with_size(bytes.size())) {
+  if (!bytes.empty() && bytes_) std::memcpy(bytes_.get(), bytes.data(), bytes.size());
 }
 
-padded_buffer padded_buffer::with_size(std::size_t size) {
+padded_buffer padded_buffer::with_size(std::size_t size) noexcept {
   padded_buffer b;
-  b.bytes_ = std::make_unique<char[]>(size + padding);  // value-initialised: the padding is zero
-  b.size_ = size;
+  // Value-initialised: the padding is zero. Without the memory, an empty buffer that says so.
+  b.bytes_.reset(new (std::nothrow) char[size + padding]());
+  b.size_ = b.bytes_ ? size : 0;
+  b.failed_ = !b.bytes_;
   return b;
 }
 
-result<padded_buffer> padded_buffer::read_file(const char* path) {
-  auto io_error = [&](int err) {
-    return error{error_code::io_error, std::string(path) + ": " + std::strerror(err), {}, 0};
-  };
+result<padded_buffer> padded_buffer::read_file(const char* path) noexcept {
+  // strerrordesc_np is static text (strerror may write a shared buffer).
+  auto io_error = [&](int err) { return error{error_code::io_error, strerrordesc_np(err), {}, 0}; };
+  auto no_memory = [] { return error{error_code::out_of_memory, "no memory for the file's bytes", {}, 0}; };
   std::FILE* f = std::fopen(path, "rb");
   if (!f) return io_error(errno);
   struct stat st {};
@@ -38,12 +40,20 @@ result<padded_buffer> padded_buffer::read_file(const char* path) {
   const bool regular = S_ISREG(st.st_mode) && st.st_size > 0;  // /proc files report 0
   std::size_t capacity = regular ? static_cast<std::size_t>(st.st_size) : 65536;
   padded_buffer buffer = with_size(capacity);
+  if (buffer.allocation_failed()) {
+    std::fclose(f);
+    return no_memory();
+  }
   std::size_t size = 0;
   for (;;) {
     if (size == capacity) {
       if (regular) break;
       capacity *= 2;
       padded_buffer bigger = with_size(capacity);
+      if (bigger.allocation_failed()) {
+        std::fclose(f);
+        return no_memory();
+      }
       std::memcpy(bigger.data(), buffer.data(), size);
       buffer = std::move(bigger);
     }

@@ -41,8 +41,8 @@ result<document_view> parser::parse(padded_view input, api expected) noexcept {
 
 namespace {
 
-error make_error(error_code code, std::string message, std::size_t offset) {
-  return error{code, std::move(message), {}, offset};
+error make_error(error_code code, std::string_view message, std::size_t offset) noexcept {
+  return error{code, message, {}, offset};
 }
 
 // simdjson's stage 1 reports some faults for the whole document: find the

@@ -1,6 +1,7 @@
 // Byte-level scans of raw JSON text (see scan.h).
 #include "scan.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -201,14 +202,17 @@ std::size_t unclosed_string(std::string_view in) noexcept {
   return in_string ? open : in.size();
 }
 
-std::string pointer_at(std::string_view json, std::size_t target) {
+json_pointer pointer_at(std::string_view json, std::size_t target) noexcept {
   struct frame {
     bool object;
     bool expect_key;
     std::string_view key;
     std::size_t index;
   };
-  std::vector<frame> stack;
+  // Deeper than any document the walker reads: levels past it are counted, not kept.
+  std::array<frame, 48> stack{};
+  std::size_t depth = 0;
+  const auto top = [&]() -> frame* { return depth > 0 && depth <= stack.size() ? &stack[depth - 1] : nullptr; };
   std::size_t i = 0;
   const std::size_t stop = target < json.size() ? target : json.size();
   while (i < stop) {
@@ -217,27 +221,30 @@ std::string pointer_at(std::string_view json, std::size_t target) {
       std::size_t j = i + 1;
       while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
       if (j >= stop) break;  // the target is inside this string
-      if (!stack.empty() && stack.back().object && stack.back().expect_key) {
-        stack.back().key = json.substr(i + 1, j - i - 1);
-        stack.back().expect_key = false;
+      if (frame* f = top(); f != nullptr && f->object && f->expect_key) {
+        f->key = json.substr(i + 1, j - i - 1);
+        f->expect_key = false;
       }
       i = j + 1;
       continue;
     }
     switch (c) {
-      case '{': stack.push_back({true, true, {}, 0}); break;
-      case '[': stack.push_back({false, false, {}, 0}); break;
+      case '{':
+      case '[':
+        if (depth < stack.size()) stack[depth] = {c == '{', c == '{', {}, 0};
+        ++depth;
+        break;
       case '}':
       case ']':
-        if (!stack.empty()) stack.pop_back();
+        if (depth > 0) --depth;
         break;
       case ',':
-        if (!stack.empty()) {
-          if (stack.back().object) {
-            stack.back().expect_key = true;
-            stack.back().key = {};
+        if (frame* f = top()) {
+          if (f->object) {
+            f->expect_key = true;
+            f->key = {};
           } else {
-            ++stack.back().index;
+            ++f->index;
           }
         }
         break;
@@ -245,19 +252,14 @@ std::string pointer_at(std::string_view json, std::size_t target) {
     }
     ++i;
   }
-  std::string out;
-  for (const frame& f : stack) {
+  json_pointer out;
+  for (std::size_t k = 0; k < depth && k < stack.size(); ++k) {
+    const frame& f = stack[k];
     if (f.object) {
       if (f.expect_key) break;  // the target is in a key, not in a value
-      out += '/';
-      for (char c : f.key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-      }
+      out.append_key(f.key);
     } else {
-      out += '/';
-      out += std::to_string(f.index);
+      out.append_index(f.index);
     }
   }
   return out;

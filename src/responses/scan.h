@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "alicert/error.h"
 #include "common/chars.h"
 
 namespace alicert::internal {
@@ -61,7 +62,7 @@ std::size_t unclosed_string(std::string_view in) noexcept;
 
 /// The JSON pointer (RFC 6901) of the value that holds byte `target` of
 /// `json`, found by a tolerant scan (keys are taken as written).
-std::string pointer_at(std::string_view json, std::size_t target);
+json_pointer pointer_at(std::string_view json, std::size_t target) noexcept;
 
 /// True when `token` is exactly one JSON number (RFC 8259 section 6), of any magnitude.
 bool is_json_number(std::string_view token) noexcept;

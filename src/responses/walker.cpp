@@ -60,8 +60,7 @@ bool walker::json_error(simdjson::error_code code, const char* at) noexcept {
     default: break;
   }
   if (!fatal) {
-    fatal = error{error_code::malformed_json, std::string("malformed JSON: ") + simdjson::error_message(code),
-                  pointer(), at ? offset(at) : 0};
+    fatal = error{error_code::malformed_json, simdjson::error_message(code), pointer(), at ? offset(at) : 0};
   }
   return false;
 }
@@ -93,19 +92,13 @@ bool walker::wrong_type(api owner, const char* message, const char* at) noexcept
   return true;
 }
 
-std::string walker::pointer() const {
-  std::string out;
+json_pointer walker::pointer() const noexcept {
+  json_pointer out;
   for (std::size_t i = 0; i < depth_ && i < path_.size(); ++i) {
-    out += '/';
-    if (path_[i].key.data() == nullptr) {
-      out += std::to_string(path_[i].index);
-      continue;
-    }
-    for (char c : path_[i].key) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else out += c;
-    }
+    if (path_[i].key.data() == nullptr)
+      out.append_index(path_[i].index);
+    else
+      out.append_key(path_[i].key);
   }
   return out;
 }

@@ -101,7 +101,7 @@ class walker {
   // value of the last key pushed), not inside a value being skipped.
   bool stray_token(const char* at, bool field_value) noexcept;
   bool wrong_type(api owner, const char* message, const char* at) noexcept;
-  [[nodiscard]] std::string pointer() const;
+  [[nodiscard]] json_pointer pointer() const noexcept;
   [[nodiscard]] std::size_t offset(const char* at) const noexcept {
     return static_cast<std::size_t>(at - base_);
   }

@@ -222,8 +222,8 @@ std::optional<std::vector<seen>> check_json(alicert::parser& p, alicert::checker
   const alicert::padded_buffer input(json);
   auto doc = p.parse(input);
   if (!doc) {
-    error = std::string(alicert::error_name(doc.error().code)) + " at " + doc.error().pointer + ": " +
-            doc.error().message;
+    error = std::string(alicert::error_name(doc.error().code)) + " at " + std::string(doc.error().pointer) + ": " +
+            std::string(doc.error().message);
     return std::nullopt;
   }
   if (doc->kind != kind) {

@@ -62,8 +62,8 @@ inline std::string names(quirk_set s) {
   EXPECT_EQ(::alicert::test::names(set), ::alicert::test::names(::alicert::test::quirks_of({__VA_ARGS__})))
 
 inline std::string describe(const error& e) {
-  return std::string(error_name(e.code)) + " at " + (e.pointer.empty() ? "\"\"" : e.pointer) +
-         " offset " + std::to_string(e.offset) + ": " + e.message;
+  return std::string(error_name(e.code)) + " at " + std::string(e.pointer.empty() ? "\"\"" : e.pointer.view()) +
+         " offset " + std::to_string(e.offset) + ": " + std::string(e.message);
 }
 
 #define ASSERT_PARSED(r)                                                                  \

@@ -18,7 +18,7 @@ using bytes_t = std::vector<std::uint8_t>;
 
 inline certificate_view must_read(const bytes_t& der) {
   auto r = read_certificate(der);
-  EXPECT_TRUE(r.has_value()) << (r ? "" : std::string(error_name(r.error().code)) + ": " + r.error().message);
+  EXPECT_TRUE(r.has_value()) << (r ? "" : std::string(error_name(r.error().code)) + ": " + std::string(r.error().message));
   return r ? *r : certificate_view{};
 }
 

@@ -40,13 +40,18 @@ class padded_view {
 class padded_buffer {
  public:
   padded_buffer() = default;
-  /// Copies `bytes` into a new padded buffer.
-  ALICERT_API explicit padded_buffer(std::string_view bytes);
-  /// An uninitialised buffer of `size` bytes (plus zeroed padding) to fill through data().
-  ALICERT_API static padded_buffer with_size(std::size_t size);
+  /// Copies `bytes` into a new padded buffer. When the memory cannot be had,
+  /// the buffer is empty and allocation_failed() says so.
+  ALICERT_API explicit padded_buffer(std::string_view bytes) noexcept;
+  /// A zeroed buffer of `size` bytes (plus zeroed padding) to fill through
+  /// data(); empty, with allocation_failed(), when the memory cannot be had.
+  ALICERT_API static padded_buffer with_size(std::size_t size) noexcept;
   /// Reads a whole file; a file that cannot be read gives error_code::io_error
-  /// with the system's reason in `message`.
-  ALICERT_API static result<padded_buffer> read_file(const char* path);
+  /// with the system's reason in `message`, no memory error_code::out_of_memory.
+  ALICERT_API static result<padded_buffer> read_file(const char* path) noexcept;
+
+  /// True when the memory this buffer needed could not be had.
+  [[nodiscard]] bool allocation_failed() const noexcept { return failed_; }
 
   [[nodiscard]] char* data() noexcept { return bytes_.get(); }
   [[nodiscard]] const char* data() const noexcept { return bytes_ ? bytes_.get() : empty_padded_input; }
@@ -57,6 +62,7 @@ class padded_buffer {
  private:
   std::unique_ptr<char[]> bytes_;
   std::size_t size_{0};
+  bool failed_{false};
 };
 
 }  // namespace alicert
