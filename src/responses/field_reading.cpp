@@ -148,14 +148,13 @@ bool walker::to_time(const raw_value& v, shape how, reported_time& r, api owner)
 
 // Limits are document errors; anything else in inner JSON only makes the
 // field unreadable (its text is kept and checked as `invalid`).
-bool walker::inner_failed(error_code code, const char* message, std::size_t inner_offset, std::string_view text,
-                          const char* at) noexcept {
-  if (code == error_code::invalid_inner_json) return true;
+bool walker::inner_failed(const error& e, std::string_view text, const char* at) noexcept {
+  if (e.code == error_code::invalid_inner_json) return true;
   // The inner offset is exact when the text is a view of the input (a raw
   // array, or a string without escapes); for unescaped text, the value's start.
   const std::less_equal<const char*> le;
   const bool in_input = le(base_, text.data()) && le(text.data() + text.size(), end_);
-  if (!fatal) fatal = error{code, message, pointer(), in_input ? offset(text.data()) + inner_offset : offset(at)};
+  if (!fatal) fatal = error{e.code, e.message, pointer(), in_input ? offset(text.data()) + e.offset : offset(at)};
   return false;
 }
 
@@ -176,7 +175,7 @@ bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owne
   if (blank(v.text)) return true;  // "" is absent
   if (from_string) r.text = v.text;
   const std::size_t begin = st_.names.size();
-  inner_result n;
+  inner_result n{std::size_t{0}};
   switch (how) {
     case shape::cas_sans:
       if (!from_string) q.add(quirk::sans_as_array);
@@ -193,13 +192,13 @@ bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owne
   }
   if (!n) {
     st_.names.resize(begin);
-    if (!inner_failed(n.code, n.message, n.offset, v.text, v.at)) return false;
+    if (!inner_failed(n.error(), v.text, v.at)) return false;
     r.text = v.text;
     r.state = field_state::unreadable;
     return true;
   }
   r.state = field_state::present;
-  st_.names_fixups.push_back(names_fixup{&r, begin, n.count});
+  st_.names_fixups.push_back(names_fixup{&r, begin, *n});
   return true;
 }
 
@@ -223,7 +222,7 @@ bool walker::to_tags(const raw_value& v, shape how, reported_tags& r, api owner)
   auto n = read_tags(v.text, st_.arena, st_.tags, q);
   if (!n) {
     st_.tags.resize(begin);
-    if (!inner_failed(n.code, n.message, n.offset, v.text, v.at)) return false;
+    if (!inner_failed(n.error(), v.text, v.at)) return false;
     // Never an error: the documented KMS sample is not JSON even unescaped.
     q.add(quirk::tags_unparseable);
     r.text = v.text;
@@ -231,7 +230,7 @@ bool walker::to_tags(const raw_value& v, shape how, reported_tags& r, api owner)
     return true;
   }
   r.state = field_state::present;
-  st_.tags_fixups.push_back(tags_fixup{&r, begin, n.count});
+  st_.tags_fixups.push_back(tags_fixup{&r, begin, *n});
   return true;
 }
 

@@ -54,8 +54,8 @@ class reader {
   }
   [[nodiscard]] std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
 
-  [[nodiscard]] inner_result fail(error_code code, const char* message) const noexcept {
-    return inner_result{0, code, message, offset()};
+  [[nodiscard]] inner_result fail(error_code code, std::string_view message) const noexcept {
+    return error{code, message, {}, offset()};
   }
 
   // A JSON string at the cursor.

@@ -62,7 +62,7 @@ result<std::span<const san_entry>> inner_reader::read_cas_sans(std::string_view 
   scratch_->arena.reset(text.size());
   scratch_->names.clear();
   auto n = internal::read_cas_sans(text, scratch_->arena, scratch_->names, quirks);
-  if (!n) return n.to_error();
+  if (!n) return n.error();
   return std::span<const san_entry>(scratch_->names);
 }
 
@@ -72,7 +72,7 @@ result<std::span<const san_entry>> inner_reader::read_name_list(std::string_view
   scratch_->arena.reset(text.size());
   scratch_->names.clear();
   auto n = internal::read_name_list(text, kind, scratch_->arena, scratch_->names, quirks);
-  if (!n) return n.to_error();
+  if (!n) return n.error();
   return std::span<const san_entry>(scratch_->names);
 }
 
@@ -81,7 +81,7 @@ result<std::span<const tag>> inner_reader::read_tags(std::string_view text,
   scratch_->arena.reset(text.size());
   scratch_->tags.clear();
   auto n = internal::read_tags(text, scratch_->arena, scratch_->tags, quirks);
-  if (!n) return n.to_error();
+  if (!n) return n.error();
   return std::span<const tag>(scratch_->tags);
 }
 

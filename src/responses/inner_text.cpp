@@ -124,14 +124,14 @@ class name_list {
 
   // A JSON array of names at the cursor (its '[' already read).
   inner_result array() noexcept {
-    if (r_.empty_list_end()) return inner_result{};
+    if (r_.empty_list_end()) return inner_result{std::size_t{0}};
     for (;;) {
       std::string_view name;
       if (!r_.string(name)) return inner_error(r_, "list entry is not a string");
       if (!add(name)) return r_.fail(error_code::too_many_sans, "too many names in a list");
       const int more = r_.next(']');
       if (more < 0) return inner_error(r_, "expected , or ] in a list");
-      if (more == 0) return inner_result{};
+      if (more == 0) return inner_result{std::size_t{0}};
     }
   }
 
@@ -179,10 +179,10 @@ class name_list {
     quirks_.add(quirk::sans_as_string);
     const std::size_t before = out_.size();
     inner_result nested = read_name_list(inner, kind_, arena_, out_, quirks_);
-    if (!nested) return r_.fail(nested.code, nested.message);
+    if (!nested) return r_.fail(nested.error().code, nested.error().message);
     count_ += out_.size() - before;
     if (count_ > limits::max_sans) return r_.fail(error_code::too_many_sans, "too many names in a list");
-    return inner_result{};
+    return inner_result{std::size_t{0}};
   }
 
   // Comma-separated names, or one bare name.
@@ -194,8 +194,8 @@ class name_list {
       const std::string_view name = rest.substr(0, cut);
       const auto at = static_cast<std::size_t>(name.data() - text_.data());
       if (name.find_first_of("\"[]{}") != std::string_view::npos)
-        return inner_result{0, error_code::invalid_inner_json, "bad character in a name list", at};
-      if (!add(name)) return inner_result{0, error_code::too_many_sans, "too many names in a list", at};
+        return error{error_code::invalid_inner_json, "bad character in a name list", {}, at};
+      if (!add(name)) return error{error_code::too_many_sans, "too many names in a list", {}, at};
       if (cut == std::string_view::npos) break;
       rest.remove_prefix(cut + 1);
       if (rest.empty()) empty_entry_ = true;

@@ -49,19 +49,10 @@ enum class inner_origin : unsigned char {
   json_value,    ///< the raw text of a real JSON array/object in the document
 };
 
-/// The outcome of an inner read: the number of entries appended, or a
-/// failure. It never allocates: the parser turns most failures into an
-/// unreadable field, and a parse in the steady state must not allocate.
-struct inner_result {
-  std::size_t count{0};
-  error_code code{error_code::invalid_inner_json};
-  const char* message{nullptr};  ///< null when the read succeeded
-  std::size_t offset{0};         ///< of the failure, relative to the text
-
-  [[nodiscard]] bool ok() const noexcept { return message == nullptr; }
-  explicit operator bool() const noexcept { return ok(); }
-  [[nodiscard]] error to_error() const { return error{code, message, {}, offset}; }
-};
+/// The outcome of an inner read: the number of entries appended, or the
+/// error (which never allocates: the parser turns most failures into an
+/// unreadable field, and a parse in the steady state must not allocate).
+using inner_result = result<std::size_t>;
 
 /// Appends the entries of `text` to `out`. Failures: invalid_inner_json,
 /// too_many_sans, too_many_tags, depth_exceeded.

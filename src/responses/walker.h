@@ -115,8 +115,7 @@ class walker {
   bool raw_of(od::value& v, raw_value& out) noexcept;
   bool string_of(od::value& v, std::string_view& out, bool field_value) noexcept;
   bool raw_json_of(od::value& v, std::string_view& out) noexcept;
-  bool inner_failed(error_code code, const char* message, std::size_t inner_offset, std::string_view text,
-                    const char* at) noexcept;
+  bool inner_failed(const error& e, std::string_view text, const char* at) noexcept;
 
   // The structures under the root.
   bool cas_certificate(od::value& v) noexcept;

@@ -99,9 +99,6 @@ bool find_end(const der_context& ctx, const std::uint8_t* start, const std::uint
 
 }  // namespace
 
-error to_error(const der_fault& fault) {
-  return error{fault.code, fault.what, {}, fault.offset};
-}
 
 bool read_tlv_at(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
                  x509::tlv& out) noexcept {

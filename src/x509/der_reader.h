@@ -1,8 +1,7 @@
 // Internal: the non-allocating DER cursor every x509 reader is built on.
 //
-// Failures are recorded once in a `der_fault` (code, offset, static message)
-// and the functions return false; the public API turns the fault into an
-// `alicert::error` at its boundary, so the hot path never builds strings.
+// Failures are recorded once, as the `alicert::error` they will be (which
+// never allocates), and the functions return false.
 #pragma once
 
 #include <cstddef>
@@ -21,15 +20,14 @@ namespace alicert::internal {
 
 using bytes = std::span<const std::uint8_t>;
 
+/// The first failure of a read, as the error it is reported as.
 struct der_fault {
-  error_code code{error_code::der_bad_value};
-  std::size_t offset{0};
-  const char* what{""};
+  error e{error_code::der_bad_value, {}, {}, 0};
   bool failed{false};
 };
 
-/// Builds the public error for a recorded fault.
-error to_error(const der_fault& fault);
+/// The public error for a recorded fault.
+inline error to_error(const der_fault& fault) noexcept { return fault.e; }
 
 /// OpenSSL stops at 30 levels of nested constructed encodings; so does alicert.
 inline constexpr unsigned max_der_nesting = 30;
@@ -42,9 +40,7 @@ struct der_context {
   bool fail(error_code code, const std::uint8_t* at, const char* what) const noexcept {
     if (!fault->failed) {
       fault->failed = true;
-      fault->code = code;
-      fault->offset = static_cast<std::size_t>(at - base);
-      fault->what = what;
+      fault->e = error{code, what, {}, static_cast<std::size_t>(at - base)};
     }
     return false;
   }
