@@ -4,6 +4,7 @@
 // in its family's file; every verdict goes through the ladder of verdict.cpp.
 #include "alicert/check/checker.h"
 
+#include "common/memory.h"
 #include "plan.h"
 #include "responses/schemas/cas.h"
 #include "responses/schemas/cdn.h"
@@ -100,21 +101,33 @@ void check_kms_describe(run& r, const kms_describe_view& v) {
 
 }  // namespace
 
-checker::checker() : state_(std::make_unique<internal::checker_state>()) {
-  state_->findings.reserve(64);
-  state_->sans.reserve(32);
-  state_->reports.reserve(4);
-  state_->report_ranges.reserve(4);
-  state_->join.reserve(256);
-  state_->name_text.reserve(256);
-  state_->key_text.reserve(256);
-}
+// Without the memory for its state, a checker is made all the same and each
+// check reports out_of_memory.
+checker::checker() noexcept
+    : state_(internal::guarded(
+          [] {
+            auto s = std::make_unique<internal::checker_state>();
+            s->findings.reserve(64);
+            s->sans.reserve(32);
+            s->reports.reserve(4);
+            s->report_ranges.reserve(4);
+            s->join.reserve(256);
+            s->name_text.reserve(256);
+            s->key_text.reserve(256);
+            return s;
+          },
+          [] { return std::unique_ptr<internal::checker_state>(); })) {}
 checker::~checker() = default;
 checker::checker(checker&&) noexcept = default;
 checker& checker::operator=(checker&&) noexcept = default;
 
 const document_report& checker::check(const document_view& doc, const check_options& options) noexcept {
   check_detail::openssl_error_mark mark;
+  if (!state_) {
+    report_ = document_report{};
+    report_.out_of_memory = true;
+    return report_;
+  }
   internal::checker_state& s = *state_;
   s.arena.reset();
   s.findings.clear();
@@ -123,7 +136,17 @@ const document_report& checker::check(const document_view& doc, const check_opti
   s.report_ranges.clear();
   s.links.clear();
   s.warnings.clear();
-  s.reports.reserve(doc.cdn ? doc.cdn->cert_infos.size() : 1);  // run::begin keeps a pointer into it
+  // run::begin keeps a pointer into `reports`: sized before the run.
+  if (!internal::guarded(
+          [&] {
+            s.reports.reserve(doc.cdn ? doc.cdn->cert_infos.size() : 1);
+            return true;
+          },
+          [] { return false; })) {
+    report_ = document_report{};
+    report_.out_of_memory = true;
+    return report_;
+  }
 
   run r(s, options);
   const auto one = [&](const reported_text& id, auto&& body) {
@@ -131,18 +154,29 @@ const document_report& checker::check(const document_view& doc, const check_opti
     body();
     r.end();
   };
-  if (doc.cas) {
-    one(doc.cas->certificate.identifier,
-        [&] { check_view<internal::schemas::cas_certificate>(r, doc.cas->certificate, {}); });
-  } else if (doc.kms_describe) {
-    one(doc.kms_describe->certificate_id, [&] { check_kms_describe(r, *doc.kms_describe); });
-  } else if (doc.kms_get) {
-    one(doc.kms_get->certificate_id, [&] {
-      check_view<internal::schemas::kms_get>(r, *doc.kms_get, internal::schemas::kms_get_field_prefix);
-    });
-  } else if (doc.cdn) {
-    for (const cdn_cert_info_view& entry : doc.cdn->cert_infos)
-      one(entry.cert_id, [&] { check_view<internal::schemas::cdn_cert_info>(r, entry, {}); });
+  const bool complete = internal::guarded(
+      [&] {
+        if (doc.cas) {
+          one(doc.cas->certificate.identifier,
+              [&] { check_view<internal::schemas::cas_certificate>(r, doc.cas->certificate, {}); });
+        } else if (doc.kms_describe) {
+          one(doc.kms_describe->certificate_id, [&] { check_kms_describe(r, *doc.kms_describe); });
+        } else if (doc.kms_get) {
+          one(doc.kms_get->certificate_id, [&] {
+            check_view<internal::schemas::kms_get>(r, *doc.kms_get, internal::schemas::kms_get_field_prefix);
+          });
+        } else if (doc.cdn) {
+          for (const cdn_cert_info_view& entry : doc.cdn->cert_infos)
+            one(entry.cert_id, [&] { check_view<internal::schemas::cdn_cert_info>(r, entry, {}); });
+        }
+        return true;
+      },
+      [] { return false; });
+  if (!complete) {
+    report_ = document_report{};
+    report_.quirks = doc.quirks;
+    report_.out_of_memory = true;
+    return report_;
   }
 
   report_ = document_report{};

@@ -130,6 +130,12 @@ void run_state::check_document(output_record& r, const result<document_view>& do
       d.kms_describe->certificate_id.present())
     how.paired_get = pairing.find(d.kms_describe->certificate_id.value, &how.paired_get_ambiguous);
   const document_report& report = checker_.check(d, how);
+  if (report.out_of_memory) {
+    static constexpr alicert::error no_memory{error_code::out_of_memory, "no memory to check the document", {}, 0};
+    r.error = &no_memory;
+    errors_ = true;
+    return;
+  }
   r.quirks.merge(report.quirks);
   r.certificates = report.certificates;
   if (report.failed()) findings_ = true;

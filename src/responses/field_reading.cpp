@@ -36,7 +36,7 @@ bool blank(std::string_view s) noexcept {
 
 }  // namespace
 
-bool walker::to_text(const raw_value& v, shape how, reported_text& r, api owner) noexcept {
+bool walker::to_text(const raw_value& v, shape how, reported_text& r, api owner) {
   r.offset = offset(v.at);
   switch (v.type) {
     case od::json_type::string: r.text = v.text; break;
@@ -62,7 +62,7 @@ bool walker::to_text(const raw_value& v, shape how, reported_text& r, api owner)
   return true;
 }
 
-bool walker::to_integer(const raw_value& v, reported_int& r, api owner) noexcept {
+bool walker::to_integer(const raw_value& v, reported_int& r, api owner) {
   r.offset = offset(v.at);
   quirk_set& q = quirks[static_cast<std::size_t>(owner)];
   switch (v.type) {
@@ -86,7 +86,7 @@ bool walker::to_integer(const raw_value& v, reported_int& r, api owner) noexcept
   return true;
 }
 
-bool walker::to_boolean(const raw_value& v, reported_bool& r, api owner) noexcept {
+bool walker::to_boolean(const raw_value& v, reported_bool& r, api owner) {
   r.offset = offset(v.at);
   quirk_set& q = quirks[static_cast<std::size_t>(owner)];
   switch (v.type) {
@@ -117,7 +117,7 @@ bool walker::to_boolean(const raw_value& v, reported_bool& r, api owner) noexcep
   }
 }
 
-bool walker::to_time(const raw_value& v, shape how, reported_time& r, api owner) noexcept {
+bool walker::to_time(const raw_value& v, shape how, reported_time& r, api owner) {
   if (how == shape::millis) {
     reported_int ms;
     if (!to_integer(v, ms, owner)) return false;
@@ -158,7 +158,7 @@ bool walker::inner_failed(const error& e, std::string_view text, const char* at)
   return false;
 }
 
-bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owner) noexcept {
+bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owner) {
   r.offset = offset(v.at);
   quirk_set& q = quirks[static_cast<std::size_t>(owner)];
   const bool from_string = v.type == od::json_type::string;
@@ -202,7 +202,7 @@ bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owne
   return true;
 }
 
-bool walker::to_tags(const raw_value& v, shape how, reported_tags& r, api owner) noexcept {
+bool walker::to_tags(const raw_value& v, shape how, reported_tags& r, api owner) {
   r.offset = offset(v.at);
   quirk_set& q = quirks[static_cast<std::size_t>(owner)];
   switch (v.type) {

@@ -2,6 +2,7 @@
 // and by decode_escaped_json.
 #include "alicert/responses/inner.h"
 
+#include "common/memory.h"
 #include "inner_cursor.h"
 
 namespace alicert::internal {
@@ -59,34 +60,46 @@ inner_reader& inner_reader::operator=(inner_reader&&) noexcept = default;
 
 result<std::span<const san_entry>> inner_reader::read_cas_sans(std::string_view text,
                                                                quirk_set& quirks) noexcept {
-  scratch_->arena.reset(text.size());
-  scratch_->names.clear();
-  auto n = internal::read_cas_sans(text, scratch_->arena, scratch_->names, quirks);
-  if (!n) return n.error();
-  return std::span<const san_entry>(scratch_->names);
+  return internal::guarded([&]() -> result<std::span<const san_entry>> {
+    scratch_->arena.reset(text.size());
+    scratch_->names.clear();
+    auto n = internal::read_cas_sans(text, scratch_->arena, scratch_->names, quirks);
+    if (!n) return n.error();
+    return std::span<const san_entry>(scratch_->names);
+  });
 }
 
 result<std::span<const san_entry>> inner_reader::read_name_list(std::string_view text,
                                                                 name_list_kind kind,
                                                                 quirk_set& quirks) noexcept {
-  scratch_->arena.reset(text.size());
-  scratch_->names.clear();
-  auto n = internal::read_name_list(text, kind, scratch_->arena, scratch_->names, quirks);
-  if (!n) return n.error();
-  return std::span<const san_entry>(scratch_->names);
+  return internal::guarded([&]() -> result<std::span<const san_entry>> {
+    scratch_->arena.reset(text.size());
+    scratch_->names.clear();
+    auto n = internal::read_name_list(text, kind, scratch_->arena, scratch_->names, quirks);
+    if (!n) return n.error();
+    return std::span<const san_entry>(scratch_->names);
+  });
 }
 
 result<std::span<const tag>> inner_reader::read_tags(std::string_view text,
                                                      quirk_set& quirks) noexcept {
-  scratch_->arena.reset(text.size());
-  scratch_->tags.clear();
-  auto n = internal::read_tags(text, scratch_->arena, scratch_->tags, quirks);
-  if (!n) return n.error();
-  return std::span<const tag>(scratch_->tags);
+  return internal::guarded([&]() -> result<std::span<const tag>> {
+    scratch_->arena.reset(text.size());
+    scratch_->tags.clear();
+    auto n = internal::read_tags(text, scratch_->arena, scratch_->tags, quirks);
+    if (!n) return n.error();
+    return std::span<const tag>(scratch_->tags);
+  });
 }
 
 result<std::string_view> decode_escaped_json(std::string_view text, std::string& out) noexcept {
-  out.resize(text.size());
+  if (!internal::guarded(
+          [&] {
+            out.resize(text.size());
+            return true;
+          },
+          [] { return false; }))
+    return internal::out_of_memory_error();
   std::size_t n = 0;
   if (!internal::unescape_json(text, out.data(), n))
     return error{error_code::invalid_inner_json, "bad escape sequence", {}, 0};

@@ -27,7 +27,7 @@ san_type cas_type(std::int64_t code) noexcept {
 }  // namespace
 
 inner_result read_cas_sans(std::string_view text, string_arena& arena,
-                                  std::vector<san_entry>& out, quirk_set& quirks) noexcept {
+                                  std::vector<san_entry>& out, quirk_set& quirks) {
   reader r(text, arena);
   std::size_t count = 0;
   if (!r.accept('[')) return inner_error(r, "Sans is not a JSON array");
@@ -83,7 +83,7 @@ class name_list {
       : text_(text), cdn_(kind == name_list_kind::cdn_domain_list), kind_(kind), arena_(arena), out_(out),
         quirks_(quirks), r_(text, arena) {}
 
-  inner_result read() noexcept {
+  inner_result read() {
     const char first = r_.peek();
     if (first == '[') {
       r_.accept('[');
@@ -106,7 +106,7 @@ class name_list {
   }
 
  private:
-  bool add(std::string_view name) noexcept {
+  bool add(std::string_view name) {
     name = trim(name);
     if (name.empty()) {
       empty_entry_ = true;
@@ -117,13 +117,13 @@ class name_list {
     return true;
   }
 
-  inner_result done() noexcept {
+  inner_result done() {
     if (empty_entry_) quirks_.add(cdn_ ? quirk::domain_list_empty_entry : quirk::sans_empty_entry);
     return inner_result{count_};
   }
 
   // A JSON array of names at the cursor (its '[' already read).
-  inner_result array() noexcept {
+  inner_result array() {
     if (r_.empty_list_end()) return inner_result{std::size_t{0}};
     for (;;) {
       std::string_view name;
@@ -137,7 +137,7 @@ class name_list {
 
   // {"SubjectAlternativeName": [...]}, the wrapper XML-to-JSON leaves
   // behind; its list may collapse to one string. Other members are skipped.
-  inner_result wrapper() noexcept {
+  inner_result wrapper() {
     r_.accept('{');
     bool found = false;
     if (!r_.accept('}')) {
@@ -171,7 +171,7 @@ class name_list {
 
   // A string in the wrapper: a list itself (JSON held in a string,
   // comma-separated names, or one name), read as the field would be.
-  inner_result wrapped_string() noexcept {
+  inner_result wrapped_string() {
     std::string_view inner;
     if (!r_.string(inner)) return inner_error(r_, "bad quoted name");
     const std::string_view t = trim(inner);
@@ -186,7 +186,7 @@ class name_list {
   }
 
   // Comma-separated names, or one bare name.
-  inner_result plain() noexcept {
+  inner_result plain() {
     std::string_view rest = trim(text_);
     const bool comma = rest.find(',') != std::string_view::npos;
     while (!rest.empty()) {
@@ -221,12 +221,12 @@ class name_list {
 }  // namespace
 
 inner_result read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
-                            std::vector<san_entry>& out, quirk_set& quirks) noexcept {
+                            std::vector<san_entry>& out, quirk_set& quirks) {
   return name_list(text, kind, arena, out, quirks).read();
 }
 
 inner_result read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
-                              quirk_set& quirks) noexcept {
+                              quirk_set& quirks) {
   reader r(text, arena);
   std::size_t count = 0;
   bool escaped_json = false;

@@ -54,14 +54,15 @@ enum class inner_origin : unsigned char {
 /// unreadable field, and a parse in the steady state must not allocate).
 using inner_result = result<std::size_t>;
 
-/// Appends the entries of `text` to `out`. Failures: invalid_inner_json,
+/// Appends the entries of `text` to `out` (growing it: std::bad_alloc is the
+/// caller's to report, common/memory.h). Failures: invalid_inner_json,
 /// too_many_sans, too_many_tags, depth_exceeded.
 inner_result read_cas_sans(std::string_view text, string_arena& arena, std::vector<san_entry>& out,
-                           quirk_set& quirks) noexcept;
+                           quirk_set& quirks);
 inner_result read_name_list(std::string_view text, name_list_kind kind, string_arena& arena,
-                            std::vector<san_entry>& out, quirk_set& quirks) noexcept;
+                            std::vector<san_entry>& out, quirk_set& quirks);
 inner_result read_tags(std::string_view text, string_arena& arena, std::vector<tag>& out,
-                       quirk_set& quirks) noexcept;
+                       quirk_set& quirks);
 
 struct inner_scratch {
   string_arena arena;

@@ -7,6 +7,7 @@
 #include "alicert/limits.h"
 #include "parser_state.h"
 #include "scan.h"
+#include "common/memory.h"
 #include "recognize.h"
 #include "records.h"
 #include "walker.h"
@@ -26,16 +27,27 @@ std::string_view api_name(api a) noexcept {
   return "unknown";
 }
 
-parser::parser() : state_(std::make_unique<internal::parser_state>()) {}
+// Without the memory for its state, a parser is made all the same and each
+// parse says out_of_memory. simdjson picks its kernel on first use, from a
+// noexcept call that allocates: that first use happens here, guarded.
+parser::parser() noexcept
+    : state_(internal::guarded(
+          [] {
+            (void)simdjson::get_active_implementation()->name();  // detects the kernel
+            return std::make_unique<internal::parser_state>();
+          },
+          [] { return std::unique_ptr<internal::parser_state>(); })) {}
 parser::~parser() = default;
 parser::parser(parser&&) noexcept = default;
 parser& parser::operator=(parser&&) noexcept = default;
 
 result<document_view> parser::parse(padded_view input) noexcept {
+  if (!state_) return internal::out_of_memory_error();
   return parse_at(input.data(), 0, input.size(), input.size() + padding, nullptr);
 }
 
 result<document_view> parser::parse(padded_view input, api expected) noexcept {
+  if (!state_) return internal::out_of_memory_error();
   return parse_at(input.data(), 0, input.size(), input.size() + padding, &expected);
 }
 
@@ -152,8 +164,14 @@ result<document_view> parser::parse_padded(const char* base, std::size_t offset,
   for (std::size_t i = 0; i < padding && zero; ++i) zero = after[i] == '\0';
   if (zero) return first;
   std::string& copy = state_->zero_padded;
-  copy.assign(base + offset, size);
-  copy.append(padding, '\0');
+  if (!internal::guarded(
+          [&] {
+            copy.assign(base + offset, size);
+            copy.append(padding, '\0');
+            return true;
+          },
+          [] { return false; }))
+    return first;  // no memory for the copy: the first verdict stands
   result<document_view> again = parse_in_place(copy.data(), 0, size, copy.size(), expected);
   if (const error* e = again.error_ptr()) {
     error moved = *e;
@@ -182,10 +200,16 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
     // depth_exceeded always comes from the walker (simdjson's development
     // checks assert when its limit is reached).
     if (st.json.allocate(capacity, limits::max_depth + 4))
-      return make_error(error_code::document_too_large, "cannot allocate for the document", offset);
+      return make_error(error_code::out_of_memory, "no memory for simdjson's buffers", offset);
     st.json_capacity = capacity;
   }
-  st.begin(size);
+  if (!internal::guarded(
+          [&] {
+            st.begin(size);
+            return true;
+          },
+          [] { return false; }))
+    return internal::out_of_memory_error();
 
   const std::string_view text(json, size);
   internal::od::document doc;
@@ -217,7 +241,12 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
     w.json_error(e, json + first);
     return *w.fatal;
   }
-  if (!w.root(root)) return *w.fatal;
+  // The one step that allocates (the lists grow): out of memory is its error.
+  if (!internal::guarded([&] { return w.root(root); }, [&] {
+        w.fatal = internal::out_of_memory_error();
+        return false;
+      }))
+    return *w.fatal;
   // current_location() is out of bounds exactly when nothing follows the root.
   const char* trailing = nullptr;
   if (!doc.current_location().get(trailing))
@@ -241,10 +270,18 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
 }
 
 std::span<const certificate_record> parser::records(const document_view& doc) noexcept {
+  if (!state_) return {};
   auto& out = state_->records;
   out.clear();
-  internal::build_records(doc, out);
-  return out;
+  return internal::guarded(
+      [&] {
+        internal::build_records(doc, out);
+        return std::span<const certificate_record>(out);
+      },
+      [&] {
+        out.clear();
+        return std::span<const certificate_record>{};
+      });
 }
 
 }  // namespace alicert

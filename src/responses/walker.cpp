@@ -56,6 +56,7 @@ bool walker::json_error(simdjson::error_code code, const char* at) noexcept {
     case simdjson::DEPTH_ERROR: return fail(error_code::depth_exceeded, "JSON nests too deep", at);
     case simdjson::EMPTY: return fail(error_code::empty_input, "no JSON document in the input", at);
     case simdjson::CAPACITY: return fail(error_code::document_too_large, "the document is too large", at);
+    case simdjson::MEMALLOC: return fail(error_code::out_of_memory, "out of memory", at);
     case simdjson::NUMBER_OUT_OF_RANGE: return fail(error_code::number_out_of_range, "a number out of range", at);
     default: break;
   }
@@ -216,7 +217,7 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
 // The keys of one object, each read once and converted for every reading
 // whose schema has it; the first occurrence of a key counts.
 bool walker::object(od::object obj, std::span<reading> readings, bool at_root,
-                    std::span<const std::string_view> foreign) noexcept {
+                    std::span<const std::string_view> foreign) {
   for (auto f : obj) {
     od::field field;
     if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
@@ -273,7 +274,7 @@ void walker::structure_quirk(quirk q, std::initializer_list<api> owners) noexcep
 }
 
 // `Certificate`: an object in CAS (read here), a PEM string in KMS GetCertificate.
-bool walker::cas_certificate(od::value& v) noexcept {
+bool walker::cas_certificate(od::value& v) {
   const char* at = v.raw_json_token().data();
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
@@ -313,7 +314,7 @@ bool walker::cas_certificate(od::value& v) noexcept {
 }
 
 // `CertInfos`: {"CertInfo": [...]}, {"CertInfo": {...}}, {}, {"CertInfo": []}, or [...].
-bool walker::cert_info_list(od::value& v) noexcept {
+bool walker::cert_info_list(od::value& v) {
   const char* at = v.raw_json_token().data();
   if (cert_infos_seen_) {
     common_quirks.add(quirk::duplicate_key);
@@ -380,7 +381,7 @@ bool walker::cert_info_list(od::value& v) noexcept {
   }
 }
 
-bool walker::cert_info_items(od::array arr, const char* at) noexcept {
+bool walker::cert_info_items(od::array arr, const char* at) {
   std::size_t count = 0;
   if (auto e = arr.count_elements().get(count)) return json_error(e, nullptr);
   if (count > limits::max_certificates)
@@ -401,7 +402,7 @@ bool walker::cert_info_items(od::array arr, const char* at) noexcept {
   return true;
 }
 
-bool walker::cert_info_item(od::value& v, std::size_t index) noexcept {
+bool walker::cert_info_item(od::value& v, std::size_t index) {
   const char* at = v.raw_json_token().data();
   od::json_type t;
   if (auto e = v.type().get(t)) return json_error(e, at);
@@ -414,7 +415,7 @@ bool walker::cert_info_item(od::value& v, std::size_t index) noexcept {
   return object(obj, r, false, schemas::cdn_sibling_entry_keys);
 }
 
-bool walker::root(od::object obj) noexcept {
+bool walker::root(od::object obj) {
   reading r[] = {
       read_by<schemas::cas_root>(api::cas_describe_client_certificate, st_.cas),
       read_by<schemas::kms_describe>(api::kms_describe_certificate, st_.kms_describe),

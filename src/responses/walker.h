@@ -1,6 +1,9 @@
 // Internal: the walk over one document with simdjson On-Demand, driven by the
 // API schemas (schema.h, schemas/*.h).
 //
+// The walk may meet std::bad_alloc (growing the parser's lists): its caller,
+// parse, reports it (common/memory.h); nothing else here throws.
+//
 // A document's API is known only once its root object has been read, so the
 // root is read against every API's root schema at once: each key is looked up
 // in each, its value is read once (raw_value) and converted for every schema
@@ -44,7 +47,7 @@ class walker;
 /// A schema with its types erased, so that one walk can hold several.
 struct schema_ops {
   std::size_t (*find)(std::string_view key, bool& other_case) noexcept;
-  bool (*apply)(walker& w, const raw_value& v, std::size_t row, void* view, api owner) noexcept;
+  bool (*apply)(walker& w, const raw_value& v, std::size_t row, void* view, api owner);
   unsigned (*flags)(std::size_t row) noexcept;
 };
 
@@ -64,7 +67,7 @@ class walker {
       : st_(st), doc_(doc), base_(base), end_(end) {}
 
   // Reads the root object; afterwards `fatal`, `pending`, the marks and the views say what it held.
-  bool root(od::object root) noexcept;
+  bool root(od::object root);
 
   std::optional<error> fatal;
   std::array<std::optional<error>, api_count> pending;  ///< wrong types, by API
@@ -83,12 +86,12 @@ class walker {
   bool skip(od::value& v, std::size_t depth) noexcept;
 
   // The conversions of a raw value by the shape of its field (field_reading.cpp).
-  bool to_text(const raw_value& v, shape how, reported_text& r, api owner) noexcept;
-  bool to_integer(const raw_value& v, reported_int& r, api owner) noexcept;
-  bool to_boolean(const raw_value& v, reported_bool& r, api owner) noexcept;
-  bool to_time(const raw_value& v, shape how, reported_time& r, api owner) noexcept;
-  bool to_names(const raw_value& v, shape how, reported_names& r, api owner) noexcept;
-  bool to_tags(const raw_value& v, shape how, reported_tags& r, api owner) noexcept;
+  bool to_text(const raw_value& v, shape how, reported_text& r, api owner);
+  bool to_integer(const raw_value& v, reported_int& r, api owner);
+  bool to_boolean(const raw_value& v, reported_bool& r, api owner);
+  bool to_time(const raw_value& v, shape how, reported_time& r, api owner);
+  bool to_names(const raw_value& v, shape how, reported_names& r, api owner);
+  bool to_tags(const raw_value& v, shape how, reported_tags& r, api owner);
 
  private:
   struct segment {
@@ -111,17 +114,17 @@ class walker {
   // `foreign`: keys that no reading has but that mark the object as a
   // sibling API's (foreign_key_seen), which alicert does not read.
   bool object(od::object obj, std::span<reading> readings, bool at_root,
-              std::span<const std::string_view> foreign = {}) noexcept;
+              std::span<const std::string_view> foreign = {});
   bool raw_of(od::value& v, raw_value& out) noexcept;
   bool string_of(od::value& v, std::string_view& out, bool field_value) noexcept;
   bool raw_json_of(od::value& v, std::string_view& out) noexcept;
   bool inner_failed(const error& e, std::string_view text, const char* at) noexcept;
 
   // The structures under the root.
-  bool cas_certificate(od::value& v) noexcept;
-  bool cert_info_list(od::value& v) noexcept;
-  bool cert_info_items(od::array arr, const char* at) noexcept;
-  bool cert_info_item(od::value& v, std::size_t index) noexcept;
+  bool cas_certificate(od::value& v);
+  bool cert_info_list(od::value& v);
+  bool cert_info_items(od::array arr, const char* at);
+  bool cert_info_item(od::value& v, std::size_t index);
   void structure_quirk(quirk q, std::initializer_list<api> owners) noexcept;
 
   parser_state& st_;
@@ -140,7 +143,7 @@ struct ops_of {
   static constexpr key_index index{Schema};
   static std::size_t find(std::string_view key, bool& other_case) noexcept { return index.find(key, other_case); }
   static unsigned flags(std::size_t row) noexcept { return Schema[row].flags; }
-  static bool apply(walker& w, const raw_value& v, std::size_t row, void* view, api owner) noexcept {
+  static bool apply(walker& w, const raw_value& v, std::size_t row, void* view, api owner) {
     const field<View>& f = Schema[row];
     View& target = *static_cast<View*>(view);
     switch (f.slot.kind) {

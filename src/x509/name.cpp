@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "alicert/x509/oid.h"
+#include "common/memory.h"
 #include "x509/der_reader.h"
 
 namespace alicert::x509 {
@@ -198,7 +199,7 @@ void append_entry(const name_entry& e, std::string& out) {
 error bad_name(std::size_t at, const char* what) { return error{error_code::bad_name, what, {}, at}; }
 
 // The only failure a caller's buffer can add; no code fits better than this one.
-error out_of_memory() { return error{error_code::document_too_large, "out of memory", {}, 0}; }
+error out_of_memory() { return internal::out_of_memory_error(); }
 
 bool append_utf8_impl(std::uint8_t tag_octet, std::span<const std::uint8_t> value, std::string& out);
 result<std::string_view> format_name_impl(name_view name, std::string& out);
@@ -330,12 +331,11 @@ bool name_reader::next(name_entry& out) noexcept {
 
 bool append_utf8(std::uint8_t tag_octet, std::span<const std::uint8_t> value, std::string& out) noexcept {
   const std::size_t before = out.size();
-  try {
-    return append_utf8_impl(tag_octet, value, out);
-  } catch (const std::exception&) {
-    out.resize(before);  // shrinking never allocates
-    return false;
-  }
+  return internal::guarded([&] { return append_utf8_impl(tag_octet, value, out); },
+                           [&] {
+                             out.resize(before);  // shrinking never allocates
+                             return false;
+                           });
 }
 
 namespace {
@@ -359,11 +359,7 @@ bool append_utf8_impl(std::uint8_t tag_octet, std::span<const std::uint8_t> valu
 }  // namespace
 
 result<std::string_view> format_name(name_view name, std::string& out) noexcept {
-  try {
-    return format_name_impl(name, out);
-  } catch (const std::exception&) {
-    return out_of_memory();
-  }
+  return internal::guarded([&] { return format_name_impl(name, out); });
 }
 
 namespace {
@@ -428,23 +424,21 @@ void name_set::finish() {
 }
 
 result<std::span<const name_attribute>> name_set::read(name_view name) noexcept {
-  try {
-    return read_impl(name);
-  } catch (const std::exception&) {
-    offsets_.clear();
-    attrs_.clear();
-    return out_of_memory();
-  }
+  return internal::guarded([&] { return read_impl(name); },
+                           [&]() -> result<std::span<const name_attribute>> {
+                             offsets_.clear();
+                             attrs_.clear();
+                             return out_of_memory();
+                           });
 }
 
 result<std::span<const name_attribute>> name_set::parse_text(std::string_view text) noexcept {
-  try {
-    return parse_text_impl(text);
-  } catch (const std::exception&) {
-    offsets_.clear();
-    attrs_.clear();
-    return out_of_memory();
-  }
+  return internal::guarded([&] { return parse_text_impl(text); },
+                           [&]() -> result<std::span<const name_attribute>> {
+                             offsets_.clear();
+                             attrs_.clear();
+                             return out_of_memory();
+                           });
 }
 
 result<std::span<const name_attribute>> name_set::read_impl(name_view name) {

@@ -1,6 +1,8 @@
 // PEM armour and a table-driven base64 decoder that reads the text in place.
 #include "alicert/x509/pem.h"
 
+#include "common/memory.h"
+
 #include <array>
 #include <new>
 
@@ -195,13 +197,16 @@ result<std::span<const pem_block>> pem_decoder::decode(std::string_view text, qu
     return pem_error(error_code::document_too_large, 0, "PEM text larger than limits::max_document_bytes");
   blocks_.clear();
   const std::size_t need = base64_max_decoded_size(text.size());
-  try {
-    // Sized once up front, so spans handed out during this call stay valid.
-    if (buffer_.size() < need) buffer_.resize(need);
-    if (blocks_.capacity() < limits::max_pem_blocks) blocks_.reserve(limits::max_pem_blocks);
-  } catch (const std::bad_alloc&) {
-    return pem_error(error_code::document_too_large, 0, "cannot allocate the PEM buffer");
-  }
+  // Sized once up front, so spans handed out during this call stay valid
+  // and nothing below allocates.
+  const bool sized = internal::guarded(
+      [&] {
+        if (buffer_.size() < need) buffer_.resize(need);
+        if (blocks_.capacity() < limits::max_pem_blocks) blocks_.reserve(limits::max_pem_blocks);
+        return true;
+      },
+      [] { return false; });
+  if (!sized) return internal::out_of_memory_error();
 
   constexpr std::string_view begin_mark = "-----BEGIN ";
   constexpr std::string_view end_mark = "-----END ";

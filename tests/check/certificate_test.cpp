@@ -24,17 +24,27 @@
 namespace {
 thread_local bool counting = false;
 std::atomic<long> allocations{0};
+// While `failing` is set on this thread, the allocation numbered fail_from
+// (counted from the setting) fails, and every later one.
+thread_local bool failing = false;
+thread_local long fail_from = 0;
+thread_local long failing_count = 0;
+bool fail_now() {
+  return failing && failing_count++ >= fail_from;
+}
 }  // namespace
 
 #if ALICERT_COUNT_ALLOCATIONS
 
 void* operator new(std::size_t n) {
   if (counting) ++allocations;
+  if (fail_now()) throw std::bad_alloc();
   if (void* p = std::malloc(n ? n : 1)) return p;
   throw std::bad_alloc();
 }
 void* operator new[](std::size_t n) {
   if (counting) ++allocations;
+  if (fail_now()) throw std::bad_alloc();
   if (void* p = std::malloc(n ? n : 1)) return p;
   throw std::bad_alloc();
 }
@@ -340,6 +350,35 @@ TEST(Certificate, ReportCarriesTheReportedIdAndSurvivesAMove) {
   const auto* s = &moved.check(d.doc, {.now = now});
   ASSERT_EQ(s->certificates.size(), 1u);
   EXPECT_FALSE(s->failed());
+}
+
+// The out-of-memory policy (README): whichever allocation of a check fails,
+// the report says out_of_memory and lists nothing, and the same checker then
+// checks the document as if nothing had happened.
+TEST(Certificate, OutOfMemoryIsReportedAndTheCheckerStaysUsable) {
+  if (!ALICERT_COUNT_ALLOCATIONS) GTEST_SKIP() << "allocations are not counted under AddressSanitizer";
+  cert_spec big;
+  big.kind = key_kind::rsa2048;
+  big.san = "DNS:a.example.com,DNS:b.example.com,IP:10.0.0.1,email:x@example.com";
+  cert b = make_cert(big);
+  cdn_doc n;
+  n.add(b, b.pem, {"a.example.com", "b.example.com"});
+  bool failed_once = false;
+  for (long k = 0; k < 200; ++k) {
+    alicert::checker ch;
+    fail_from = k;
+    failing_count = 0;
+    failing = true;
+    const bool oom = ch.check(n.doc, {.now = now}).out_of_memory;
+    failing = false;
+    const auto& again = ch.check(n.doc, {.now = now});
+    ASSERT_FALSE(again.out_of_memory) << k;
+    ASSERT_EQ(again.certificates.size(), 1u) << k;
+    EXPECT_EQ(status(again.certificates[0], check_id::chain), finding_status::match) << k;  // itself, self-signed
+    if (!oom) break;
+    failed_once = true;
+  }
+  EXPECT_TRUE(failed_once);
 }
 
 }  // namespace

@@ -9,14 +9,22 @@
 
 namespace {
 std::atomic<std::size_t> g_allocations{0};
+// Out-of-memory tests: the allocation with this count fails, and every later one.
+std::atomic<std::size_t> g_fail_from{static_cast<std::size_t>(-1)};
+
+bool out_of_memory_now() noexcept {
+  return g_allocations.load(std::memory_order_relaxed) >= g_fail_from.load(std::memory_order_relaxed);
+}
 
 void* counted(std::size_t n) {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (out_of_memory_now()) throw std::bad_alloc();
   if (void* p = std::malloc(n ? n : 1)) return p;
   throw std::bad_alloc();
 }
 void* counted_aligned(std::size_t n, std::align_val_t al) {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (out_of_memory_now()) throw std::bad_alloc();
   std::size_t a = static_cast<std::size_t>(al);
   std::size_t size = (n + a - 1) / a * a;
   if (void* p = std::aligned_alloc(a, size ? size : a)) return p;
@@ -28,11 +36,11 @@ void* operator new(std::size_t n) { return counted(n); }
 void* operator new[](std::size_t n) { return counted(n); }
 void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n ? n : 1);
+  return out_of_memory_now() ? nullptr : std::malloc(n ? n : 1);
 }
 void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n ? n : 1);
+  return out_of_memory_now() ? nullptr : std::malloc(n ? n : 1);
 }
 void* operator new(std::size_t n, std::align_val_t al) { return counted_aligned(n, al); }
 void* operator new[](std::size_t n, std::align_val_t al) { return counted_aligned(n, al); }
@@ -175,6 +183,33 @@ TEST(Allocations, RecoveryAllocatesNothingPerLaterDocument) {
   };
   (void)allocations_for(4000);  // warm the parser up
   EXPECT_EQ(allocations_for(4000), allocations_for(10));
+}
+
+// The out-of-memory policy (README): whichever allocation fails, parse()
+// returns out_of_memory (never a crash, never an exception), and the same
+// parser then parses the document as if nothing had happened.
+TEST(Allocations, OutOfMemoryIsAnErrorAndTheParserStaysUsable) {
+  std::string big = cas_with(R"("Sans": "[{\"Type\": 2, \"Value\": \"a.example.com\"},]", "Tags": [{"TagKey": "k", "TagValue": "v"}])");
+  std::string list = R"({"CertInfos": {"CertInfo": [)";
+  for (int i = 0; i < 50; ++i) list += std::string(i ? "," : "") + R"({"CertId": "c", "DomainList": "[\"a.com\", \"b.com\"]"})";
+  list += "]}}";
+  for (const std::string& json : {big, list}) {
+    const padded_buffer in(json);
+    bool failed_once = false;
+    for (std::size_t k = 0; k < 400; ++k) {
+      parser p;
+      g_fail_from = g_allocations.load() + k;
+      auto r = p.parse(in);
+      g_fail_from = static_cast<std::size_t>(-1);
+      if (r) break;  // enough memory for this document from the k-th allocation on
+      failed_once = true;
+      EXPECT_EQ(r.error().code, error_code::out_of_memory) << k << ": " << describe(r.error());
+      auto again = p.parse(in);
+      ASSERT_TRUE(again.has_value()) << k << ": " << describe(again.error());
+      EXPECT_FALSE(p.records(*again).empty());
+    }
+    EXPECT_TRUE(failed_once);
+  }
 }
 
 }  // namespace

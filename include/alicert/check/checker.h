@@ -89,6 +89,9 @@ struct document_report {
   std::span<const certificate_report> certificates{};
   /// The document's own quirks (from the parser) merged with those of every certificate.
   quirk_set quirks{};
+  /// Set when the checker could not have the memory this report needed: the
+  /// report then lists no certificate (the README's out-of-memory policy).
+  bool out_of_memory{false};
 
   [[nodiscard]] bool failed() const noexcept {
     for (const auto& c : certificates)
@@ -118,7 +121,8 @@ struct check_options {
 /// assigned to.
 class checker {
  public:
-  ALICERT_API checker();
+  /// Never throws: without memory for its state, every check() reports out_of_memory.
+  ALICERT_API checker() noexcept;
   ALICERT_API ~checker();
   ALICERT_API checker(checker&&) noexcept;
   ALICERT_API checker& operator=(checker&&) noexcept;

@@ -34,7 +34,8 @@ class document_stream;
 
 class parser {
  public:
-  ALICERT_API parser();
+  /// Never throws: without memory for its state, every parse() is out_of_memory.
+  ALICERT_API parser() noexcept;
   ALICERT_API ~parser();
   ALICERT_API parser(parser&&) noexcept;
   ALICERT_API parser& operator=(parser&&) noexcept;
