@@ -6,7 +6,7 @@
 
 #include "alicert/x509/oid.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 // Upper-cased letters and digits of `text` (separators dropped), truncated to 64.
@@ -221,4 +221,4 @@ signature_name parse_signature_name(std::string_view text) noexcept {
   return r;
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

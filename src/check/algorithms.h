@@ -8,7 +8,7 @@
 
 #include "alicert/x509/certificate.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 /// A key family as the APIs name it.
 enum class key_family : std::uint8_t { unknown, rsa, ec, sm2, ed25519, ed448, dsa };
@@ -49,4 +49,4 @@ struct signature_name {
 };
 signature_name parse_signature_name(std::string_view text) noexcept;
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

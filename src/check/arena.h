@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 class text_arena {
  public:
@@ -56,4 +56,4 @@ class text_arena {
   std::size_t used_{0};
 };
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

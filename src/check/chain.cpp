@@ -8,7 +8,7 @@
 #include "alicert/x509/name.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 bool is_certificate_label(std::string_view label) noexcept {
@@ -139,4 +139,4 @@ outcome check_chain(run& r, const field_ref& f) {
   return summarize(r, std::span<const chain_link>(r.state.links.data() + first, r.state.links.size() - first));
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -15,9 +15,9 @@ namespace alicert {
 
 namespace {
 
-using check_detail::field_ref;
-using check_detail::outcome;
-using check_detail::run;
+using internal::field_ref;
+using internal::outcome;
+using internal::run;
 using internal::field;
 using internal::member_kind;
 
@@ -55,7 +55,7 @@ std::string_view name_of(run& r, std::string_view prefix, std::string_view key) 
 // certificate and the reported key, then runs the plan, one finding per check.
 template <const auto& Schema, class View>
 void check_view(run& r, const View& v, std::string_view prefix) {
-  static constexpr auto plan = check_detail::make_plan(Schema);
+  static constexpr auto plan = internal::make_plan(Schema);
   std::array<field_ref, Schema.size()> refs;
   for (std::size_t i = 0; i < Schema.size(); ++i) refs[i] = ref_of(Schema[i], v, name_of(r, prefix, Schema[i].key));
   for (std::size_t i = 0; i < Schema.size(); ++i)
@@ -67,7 +67,7 @@ void check_view(run& r, const View& v, std::string_view prefix) {
     if (Schema[i].checks.has(check_id::public_key)) r.load_reported_key(refs[i]);
   for (std::size_t i = 0; i < Schema.size(); ++i)
     for (check_id c : {check_id::sha256, check_id::md5})
-      if (Schema[i].checks.has(c) && !refs[i].absent()) check_detail::digest_fact(r, c);
+      if (Schema[i].checks.has(c) && !refs[i].absent()) internal::digest_fact(r, c);
 
   std::array<const field_ref*, 4> group{};
   std::array<outcome, 4> outcomes{};
@@ -77,7 +77,7 @@ void check_view(run& r, const View& v, std::string_view prefix) {
     for (; s < plan.size && plan.steps[s].check == c; ++s) {
       if (n == group.size()) continue;
       group[n] = &refs[plan.steps[s].row];
-      outcomes[n] = check_detail::decide(r, c, *group[n]);
+      outcomes[n] = internal::decide(r, c, *group[n]);
       ++n;
     }
     r.emit(c, group.data(), outcomes.data(), n);
@@ -122,7 +122,7 @@ checker::checker(checker&&) noexcept = default;
 checker& checker::operator=(checker&&) noexcept = default;
 
 const document_report& checker::check(const document_view& doc, const check_options& options) noexcept {
-  check_detail::openssl_error_mark mark;
+  internal::openssl_error_mark mark;
   if (!state_) {
     report_ = document_report{};
     report_.out_of_memory = true;

@@ -4,7 +4,7 @@
 #include "alicert/check/compare.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 std::string_view hex_of(run& r, const std::array<std::uint8_t, EVP_MAX_MD_SIZE>& digest, unsigned size) {
@@ -41,4 +41,4 @@ outcome check_digest(run& r, const field_ref& f, check_id c) {
   return {finding_status::mismatch, fact, {}};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

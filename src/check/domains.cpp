@@ -8,7 +8,7 @@
 #include "common/chars.h"
 #include "san_keys.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 std::string_view trim(std::string_view s) noexcept { return internal::trim_ascii_space(s); }
@@ -95,4 +95,4 @@ outcome check_domains(run& r, const field_ref& f) {
           has_dns ? std::string_view{} : "covered by the common name (the certificate has no DNS names)"};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

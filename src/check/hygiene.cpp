@@ -3,7 +3,7 @@
 #include "alicert/x509/oid.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 // Signature algorithms whose hash is MD2, MD4, MD5 or SHA-1.
@@ -49,4 +49,4 @@ void hygiene_warnings(run& r) {
     add(warning_code::validity_inverted, {});
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

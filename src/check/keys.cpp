@@ -12,7 +12,7 @@
 #include "alicert/x509/oid.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 bool same_bytes(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) noexcept {
@@ -114,4 +114,4 @@ outcome check_csr(run& r, const field_ref& f) {
           same ? "" : "the request carries another public key"};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

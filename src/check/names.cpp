@@ -11,7 +11,7 @@
 #include "common/chars.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 using x509::name_attribute;
@@ -221,4 +221,4 @@ outcome check_attribute(run& r, const field_ref& f, check_id c) {
           "neither the subject nor the issuer has this value"};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

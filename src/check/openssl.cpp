@@ -1,6 +1,6 @@
 #include "openssl.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 digester::digester(const char* name) noexcept : ctx_(EVP_MD_CTX_new()) {
   openssl_error_mark mark;
@@ -26,4 +26,4 @@ unsigned reencoded_digest(std::span<const std::uint8_t> der, const EVP_MD* md,
   return X509_digest(x.get(), md, out.data(), &size) == 1 ? size : 0;
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -11,7 +11,7 @@
 #include <memory>
 #include <span>
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 /// Leaves the OpenSSL error queue as it was found.
 class openssl_error_mark {
@@ -52,4 +52,4 @@ class digester {
 unsigned reencoded_digest(std::span<const std::uint8_t> der, const EVP_MD* md,
                           std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) noexcept;
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

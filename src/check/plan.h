@@ -8,7 +8,7 @@
 
 #include "responses/schema.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 struct plan_step {
   check_id check{internal::no_check};
@@ -32,4 +32,4 @@ constexpr plan<View, N> make_plan(const std::array<internal::field<View>, N>& sc
   return p;
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

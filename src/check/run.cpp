@@ -10,7 +10,7 @@
 #include "alicert/x509/general_name.h"
 #include "alicert/x509/oid.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 bool is_certificate_label(std::string_view label) noexcept {
@@ -223,4 +223,4 @@ std::string_view listed(run& r, const field_ref& f) {
   return r.copy(out);
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -15,7 +15,7 @@
 #include "responses/schema.h"
 #include "state.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 /// A reported field as a check sees it.
 struct field_ref {
@@ -152,4 +152,4 @@ outcome decide(run& r, check_id c, const field_ref& f);
 /// unverifiable that any present field got, absent when none is present.
 finding merge(run& r, check_id c, const field_ref* const* fields, const outcome* outcomes, std::size_t n);
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -12,7 +12,7 @@
 #include "alicert/check/facts.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 /// The key of a name of kind `k` (empty when it is not one: an IP that does not parse).
 std::string_view san_key(run& r, san_kind k, std::string_view value);
@@ -34,4 +34,4 @@ inline bool has_key(const std::vector<std::string_view>& sorted, std::string_vie
   return !key.empty() && std::binary_search(sorted.begin(), sorted.end(), key);
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -7,7 +7,7 @@
 #include "common/chars.h"
 #include "san_keys.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 std::string_view trim(std::string_view s) noexcept { return internal::trim_ascii_space(s); }
@@ -132,4 +132,4 @@ outcome check_sans(run& r, const field_ref& f) {
   return {mismatch ? finding_status::mismatch : finding_status::match, actual_text, r.copy(note)};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -6,7 +6,7 @@
 #include "common/chars.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 std::string_view trim(std::string_view s) noexcept { return internal::trim_ascii_space(s); }
@@ -68,4 +68,4 @@ outcome check_serial(run& r, const field_ref& f) {
   return {finding_status::mismatch, actual, {}};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 using algor_ptr = std::unique_ptr<X509_ALGOR, freer<&X509_ALGOR_free>>;
@@ -204,4 +204,4 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
   return verdict::invalid;
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

@@ -15,7 +15,7 @@
 #include "alicert/x509/certificate.h"
 #include "openssl.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 class signature_verifier {
  public:
@@ -49,4 +49,4 @@ class signature_verifier {
   md_ctx_ptr ctx_;
 };
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

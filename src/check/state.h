@@ -14,9 +14,9 @@
 namespace alicert::internal {
 
 struct checker_state {
-  check_detail::digester sha256{"SHA256"};
-  check_detail::digester md5{"MD5"};
-  check_detail::digester sha1{"SHA1"};
+  internal::digester sha256{"SHA256"};
+  internal::digester md5{"MD5"};
+  internal::digester sha1{"SHA1"};
 
   x509::pem_decoder pem_cert;   // the certificate (and, for CDN, its chain)
   x509::pem_decoder pem_chain;  // a chain of its own (KMS CertificateChain)
@@ -24,7 +24,7 @@ struct checker_state {
   x509::pem_decoder pem_aux;    // a CSR
   x509::name_set subject_set, issuer_set, reported_set, chain_a, chain_b;
 
-  check_detail::text_arena arena;
+  internal::text_arena arena;
   std::string join;       // building notes and lists
   std::string name_text;  // format_name output
   std::string key_text;   // building one comparison key
@@ -34,7 +34,7 @@ struct checker_state {
   std::vector<std::uint8_t> marks;
   std::vector<std::string_view> keys_a, keys_b;  // normalized entries, in the arena
 
-  check_detail::signature_verifier verifier;
+  internal::signature_verifier verifier;
 
   struct ranges {
     std::size_t findings_begin, findings_end, sans_begin, sans_end, links_begin, links_end, warnings_begin,

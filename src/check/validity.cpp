@@ -2,7 +2,7 @@
 // and validity days against the certificate's validity.
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 
 outcome check_time(run& r, const field_ref& f, check_id c) {
   const x509::certificate_view& v = r.cert().view;
@@ -30,4 +30,4 @@ outcome check_days(run& r, const field_ref& f) {
   return {ok ? finding_status::match : finding_status::mismatch, actual, {}};
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal

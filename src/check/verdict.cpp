@@ -4,7 +4,7 @@
 #include "alicert/check/compare.h"
 #include "run.h"
 
-namespace alicert::check_detail {
+namespace alicert::internal {
 namespace {
 
 // What a check compares with, besides the reported value.
@@ -168,4 +168,4 @@ finding merge(run& r, check_id c, const field_ref* const* fields, const outcome*
   return out;
 }
 
-}  // namespace alicert::check_detail
+}  // namespace alicert::internal
