@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "alicert/x509/oid.h"
+#include "common/chars.h"
 
 namespace alicert::internal {
 namespace {
@@ -15,9 +16,8 @@ struct folded {
   std::size_t size{0};
   explicit folded(std::string_view text) noexcept {
     for (char c : text) {
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-      const bool alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum) continue;
+      if (!internal::is_ascii_alnum(c)) continue;
+      c = ascii_upper(c);
       if (size == buf.size()) {
         size = 0;  // too long for any known name
         return;
@@ -118,7 +118,7 @@ key_family parse_key_family(std::string_view text) noexcept {
 full_algorithm parse_full_algorithm(std::string_view text) noexcept {
   // The family is the text before the first separator or digit run.
   std::size_t i = 0;
-  while (i < text.size() && text[i] != '_' && text[i] != '-' && !(text[i] >= '0' && text[i] <= '9')) ++i;
+  while (i < text.size() && text[i] != '_' && text[i] != '-' && !internal::is_ascii_digit(text[i])) ++i;
   full_algorithm r;
   r.family = parse_key_family(text.substr(0, i));
   std::string_view rest = text.substr(i);

@@ -1,6 +1,7 @@
 // Date and time parsing for the three API formats and the two ASN.1 ones.
 #include "alicert/time.h"
 
+#include "common/chars.h"
 #include "common/time_parse.h"
 
 #include <cstdio>
@@ -41,7 +42,7 @@ struct cursor {
   bool fraction() noexcept {
     if (p == end || (*p != '.' && *p != ',')) return false;
     const char* q = p + 1;
-    while (q != end && *q >= '0' && *q <= '9') ++q;
+    while (q != end && internal::is_ascii_digit(*q)) ++q;
     if (q == p + 1) return false;
     p = q;
     return true;
@@ -76,7 +77,7 @@ bool numeric_offset(cursor& c, std::int64_t& seconds) noexcept {
   if (!c.digits(2, hh)) return false;
   if (c.accept(':')) {
     if (!c.digits(2, mm)) return false;
-  } else if (!c.done() && c.peek() >= '0' && c.peek() <= '9') {
+  } else if (!c.done() && internal::is_ascii_digit(c.peek())) {
     if (!c.digits(2, mm)) return false;
   }
   if (hh > 23 || mm > 59) return false;
@@ -152,8 +153,7 @@ const char* internal::parse_go_time_into(std::string_view text, quirk_set* quirk
     // The zone abbreviation (UTC, CST, ...) is informative only: letters, digits, +/-.
     while (!c.done()) {
       char ch = c.peek();
-      bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-                ch == '+' || ch == '-';
+      bool ok = internal::is_ascii_alnum(ch) || ch == '+' || ch == '-';
       if (!ok) return "bad zone name in a Go time";
       ++c.p;
     }
@@ -208,7 +208,7 @@ result<utc_seconds> asn1_clock(bytes b, std::size_t at, std::int64_t year, unsig
   std::size_t i = at + 8;
   if (allow_fraction && i < b.size() && b[i] == '.') {
     std::size_t j = i + 1;
-    while (j < b.size() && b[j] >= '0' && b[j] <= '9') ++j;
+    while (j < b.size() && internal::is_ascii_digit(b[j])) ++j;
     if (j == i + 1) return time_error("empty fraction in GeneralizedTime");
     i = j;
   }

@@ -94,7 +94,7 @@ class reader {
       number_as_string = true;
     } else {
       const char* s = p_;
-      while (p_ != end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '-')) ++p_;
+      while (p_ != end_ && (is_ascii_digit(*p_) || *p_ == '-')) ++p_;
       digits = {s, static_cast<std::size_t>(p_ - s)};
     }
     bool negative = !digits.empty() && digits.front() == '-';

@@ -7,6 +7,7 @@
 #include "alicert/limits.h"
 #include "parser_state.h"
 #include "scan.h"
+#include "common/chars.h"
 #include "common/memory.h"
 #include "recognize.h"
 #include "records.h"
@@ -94,7 +95,7 @@ bool valid_scalar_document(std::string_view text) {
       if (body.size() - i < 5) return false;
       for (std::size_t k = 1; k <= 4; ++k) {
         const char h = body[i + k];
-        if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) return false;
+        if (internal::hex_value(h) < 0) return false;
       }
       i += 4;
     } else if (std::string_view("\"\\/bfnrt").find(esc) == std::string_view::npos) {

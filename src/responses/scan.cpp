@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "common/chars.h"
+
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 #include <emmintrin.h>
 #define ALICERT_SCAN_SSE2 1
@@ -268,7 +270,7 @@ json_pointer pointer_at(std::string_view json, std::size_t target) noexcept {
 bool is_json_number(std::string_view t) noexcept {
   std::size_t i = 0;
   const std::size_t n = t.size();
-  auto digit = [&](std::size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
+  auto digit = [&](std::size_t k) { return k < n && internal::is_ascii_digit(t[k]); };
   if (i < n && t[i] == '-') ++i;
   if (!digit(i)) return false;
   if (t[i] == '0') {

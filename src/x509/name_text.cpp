@@ -20,8 +20,8 @@ using internal::hex_value;
 // The spaces allowed around separators and `=`: the text came out of JSON,
 // whose whitespace set this is.
 constexpr bool is_space(char c) noexcept { return internal::is_json_space(c); }
-constexpr bool is_alpha(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+using internal::is_ascii_alpha;
+using internal::is_ascii_digit;
 
 // A parse step's outcome: nothing, or what went wrong.
 using fault = std::optional<error>;
@@ -54,11 +54,11 @@ std::span<const std::uint8_t> keyword_oid(std::string_view word) noexcept {
 bool scan_type(std::string_view text, std::size_t i, std::size_t& end) noexcept {
   if (i >= text.size()) return false;
   std::size_t j = i;
-  if (text.size() - i > 4 && ascii_iequals(text.substr(i, 4), "oid.") && is_digit(text[i + 4])) j += 4;
-  if (is_digit(text[j])) {
-    while (j < text.size() && (is_digit(text[j]) || text[j] == '.')) ++j;
-  } else if (is_alpha(text[j])) {
-    while (j < text.size() && (is_alpha(text[j]) || is_digit(text[j]) || text[j] == '-')) ++j;
+  if (text.size() - i > 4 && ascii_iequals(text.substr(i, 4), "oid.") && is_ascii_digit(text[i + 4])) j += 4;
+  if (is_ascii_digit(text[j])) {
+    while (j < text.size() && (is_ascii_digit(text[j]) || text[j] == '.')) ++j;
+  } else if (is_ascii_alpha(text[j])) {
+    while (j < text.size() && (is_ascii_alpha(text[j]) || is_ascii_digit(text[j]) || text[j] == '-')) ++j;
   } else {
     return false;
   }
@@ -121,8 +121,8 @@ class dn_text_parser {
     std::size_t type_end = 0;
     if (!scan_type(text_, i_, type_end)) return bad_name(i_, "expected an attribute type");
     std::string_view word = text_.substr(i_, type_end - i_);
-    if (is_digit(word.back()) && (is_digit(word[0]) || ascii_iequals(word.substr(0, 4), "oid."))) {
-      if (!is_digit(word[0])) word.remove_prefix(4);
+    if (is_ascii_digit(word.back()) && (is_ascii_digit(word[0]) || ascii_iequals(word.substr(0, 4), "oid."))) {
+      if (!is_ascii_digit(word[0])) word.remove_prefix(4);
       std::uint8_t oid[128];
       auto n = parse_oid(word, oid);
       if (!n) return bad_name(i_, "malformed dotted OID");
@@ -205,7 +205,7 @@ class dn_text_parser {
         const char n = text_[i_ + 1];
         if (!take_hex_pair()) {
           // RFC 4514 escapes only special characters; `\n` or `\é` is a mistake, not a value.
-          if (is_alpha(n) || is_digit(n) || static_cast<unsigned char>(n) < 0x20 ||
+          if (is_ascii_alpha(n) || is_ascii_digit(n) || static_cast<unsigned char>(n) < 0x20 ||
               static_cast<unsigned char>(n) >= 0x7f)
             return bad_name(i_, "invalid escape in a value");
           storage_ += n;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "common/chars.h"
+
 namespace alicert::x509 {
 namespace {
 
@@ -214,7 +216,7 @@ result<std::size_t> parse_oid(std::string_view dotted, std::span<std::uint8_t> o
   while (i <= dotted.size()) {
     std::size_t j = i;
     std::uint64_t v = 0;
-    while (j < dotted.size() && dotted[j] >= '0' && dotted[j] <= '9') {
+    while (j < dotted.size() && internal::is_ascii_digit(dotted[j])) {
       const auto d = static_cast<std::uint64_t>(dotted[j] - '0');
       if (v > (UINT64_MAX - d) / 10) return bad("OID arc too large");
       v = v * 10 + d;
