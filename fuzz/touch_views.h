@@ -11,6 +11,13 @@
 #include "alicert/limits.h"
 #include "alicert/responses.h"
 #include "fuzz_common.h"
+#include "responses/schemas/api_error.h"
+#include "responses/schemas/cas.h"
+#include "responses/schemas/cdn.h"
+#include "responses/schemas/cdn_domain.h"
+#include "responses/schemas/kms.h"
+#include "responses/schemas/slb.h"
+#include "responses/schemas/ssl.h"
 
 namespace alicert::fuzz {
 
@@ -110,95 +117,37 @@ inline void touch(const reported_tags& t, view_context& cx, fingerprint& fp) {
   }
 }
 
-inline void touch(const cas_response_view& v, view_context& cx, fingerprint& fp) {
-  const cas_certificate_view& c = v.certificate;
-  touch(c.x509_certificate, cx, fp);
-  touch(c.identifier, cx, fp);
-  touch(c.parent_identifier, cx, fp);
-  touch(c.resource_group_id, cx, fp);
-  touch(c.serial_number, cx, fp);
-  touch(c.subject_dn, cx, fp);
-  touch(c.common_name, cx, fp);
-  touch(c.organization_unit, cx, fp);
-  touch(c.organization, cx, fp);
-  touch(c.locality, cx, fp);
-  touch(c.state, cx, fp);
-  touch(c.country_code, cx, fp);
-  touch(c.sans, cx, fp);
-  touch(c.status, cx, fp);
-  touch(c.before_date, cx, fp);
-  touch(c.after_date, cx, fp);
-  touch(c.days, cx, fp);
-  touch(c.algorithm, cx, fp);
-  touch(c.key_size, cx, fp);
-  touch(c.sign_algorithm, cx, fp);
-  touch(c.certificate_type, cx, fp);
-  touch(c.sha2, cx, fp);
-  touch(c.md5, cx, fp);
-  touch(c.tags, cx, fp);
-  touch(c.alias_name, cx, fp);
-  touch(c.cert_chain, cx, fp);
-  touch(c.custom_identifier, cx, fp);
-  touch(c.full_algorithm, cx, fp);
-  touch(c.id, cx, fp);
-  touch(c.upload_flag, cx, fp);
-  touch(v.request_id, cx, fp);
+// Every field of `v`, as its schema names it: a field added to a schema is
+// touched without a line here.
+template <const auto& Schema, class View>
+void touch_fields(const View& v, view_context& cx, fingerprint& fp) {
+  for (const auto& f : Schema) {
+    fp.mix(f.key);
+    switch (f.slot.kind) {
+      case internal::member_kind::text: touch(v.*f.slot.text, cx, fp); break;
+      case internal::member_kind::integer: touch(v.*f.slot.integer, cx, fp); break;
+      case internal::member_kind::boolean: touch(v.*f.slot.boolean, cx, fp); break;
+      case internal::member_kind::time: touch(v.*f.slot.time, cx, fp); break;
+      case internal::member_kind::names: touch(v.*f.slot.names, cx, fp); break;
+      case internal::member_kind::tags: touch(v.*f.slot.tags, cx, fp); break;
+    }
+  }
 }
 
-inline void touch(const kms_describe_view& k, view_context& cx, fingerprint& fp) {
-  touch(k.certificate_id, cx, fp);
-  touch(k.arn, cx, fp);
-  touch(k.protection_level, cx, fp);
-  touch(k.created_at, cx, fp);
-  touch(k.updated_at, cx, fp);
-  touch(k.not_before, cx, fp);
-  touch(k.not_after, cx, fp);
-  touch(k.issuer, cx, fp);
-  touch(k.subject, cx, fp);
-  touch(k.serial, cx, fp);
-  touch(k.key_spec, cx, fp);
-  touch(k.signature_algorithm, cx, fp);
-  touch(k.status, cx, fp);
-  touch(k.subject_alternative_names, cx, fp);
-  touch(k.subject_key_identifier, cx, fp);
-  touch(k.subject_public_key, cx, fp);
-  touch(k.tags, cx, fp);
-  touch(k.exportable_private_key, cx, fp);
-  touch(k.request_id, cx, fp);
+// The entries of a list, each by its schema.
+template <const auto& Schema, class Entry>
+void touch_entries(std::span<const Entry> entries, view_context& cx, fingerprint& fp) {
+  ALICERT_FUZZ_CHECK(entries.size() <= limits::max_certificates, "more entries than limits::max_certificates");
+  fp.mix(static_cast<std::uint64_t>(entries.size()));
+  for (const Entry& e : entries) touch_fields<Schema>(e, cx, fp);
 }
 
-inline void touch(const kms_get_view& k, view_context& cx, fingerprint& fp) {
-  touch(k.certificate_id, cx, fp);
-  touch(k.certificate, cx, fp);
-  touch(k.certificate_chain, cx, fp);
-  touch(k.csr, cx, fp);
-  touch(k.request_id, cx, fp);
-}
-
-inline void touch(const cdn_cert_info_view& c, view_context& cx, fingerprint& fp) {
-  touch(c.cert_id, cx, fp);
-  touch(c.cert_name, cx, fp);
-  touch(c.cert_type, cx, fp);
-  touch(c.create_time, cx, fp);
-  touch(c.cert_expire_time, cx, fp);
-  touch(c.https_crt, cx, fp);
-  touch(c.domain_list, cx, fp);
-}
-
-inline void touch(const cdn_response_view& v, view_context& cx, fingerprint& fp) {
-  ALICERT_FUZZ_CHECK(v.cert_infos.size() <= limits::max_certificates, "more CertInfo than limits::max_certificates");
-  fp.mix(static_cast<std::uint64_t>(v.cert_infos.size()));
-  for (const cdn_cert_info_view& c : v.cert_infos) touch(c, cx, fp);
-  touch(v.request_id, cx, fp);
-}
-
-inline void touch(const api_error_view& e, view_context& cx, fingerprint& fp) {
-  touch(e.code, cx, fp);
-  touch(e.message, cx, fp);
-  touch(e.request_id, cx, fp);
-  touch(e.host_id, cx, fp);
-  touch(e.recommend, cx, fp);
-  touch(e.access_denied_detail, cx, fp);
+inline void touch(const reported_list<cas_chain_entry_view>& l, view_context& cx, fingerprint& fp) {
+  touch_state(l.state, fp);
+  ALICERT_FUZZ_CHECK(l.state != field_state::unreadable, "a list of entries is never unreadable");
+  ALICERT_FUZZ_CHECK(l.present() != l.entries.empty(), "a present CertChain has entries, an absent one none");
+  if (l.present()) touch_offset(l.offset, cx, fp);
+  touch_entries<internal::schemas::gucd_chain_entry>(l.entries, cx, fp);
 }
 
 inline bool same_text(const reported_text& a, const reported_text& b) {
@@ -207,7 +156,7 @@ inline bool same_text(const reported_text& a, const reported_text& b) {
 
 /// The document, its one view, and its quirks.
 inline void touch(const document_view& d, view_context& cx, fingerprint& fp) {
-  ALICERT_FUZZ_CHECK(d.kind <= api::api_error, "api out of range");
+  ALICERT_FUZZ_CHECK(static_cast<std::size_t>(d.kind) < api_count, "api out of range");
   const std::string_view name = api_name(d.kind);
   ALICERT_FUZZ_CHECK(!name.empty() && name != "unknown", "api without a name");
   fp.mix(name);
@@ -244,34 +193,68 @@ inline void touch(const document_view& d, view_context& cx, fingerprint& fp) {
   touch(d.request_id, cx, fp);
 
   const int views = (d.cas != nullptr) + (d.kms_describe != nullptr) + (d.kms_get != nullptr) +
-                    (d.cdn != nullptr) + (d.error != nullptr);
+                    (d.cdn != nullptr) + (d.error != nullptr) + (d.cas_detail != nullptr) +
+                    (d.cas_orders != nullptr) + (d.cdn_domain != nullptr) + (d.slb != nullptr);
   ALICERT_FUZZ_CHECK(views == 1, "a document_view must have exactly one typed view");
+  namespace sc = internal::schemas;
+  const auto check_request_id = [&](const reported_text& r) {
+    ALICERT_FUZZ_CHECK(same_text(r, d.request_id), "RequestId differs between document and view");
+  };
   switch (d.kind) {
     case api::cas_describe_client_certificate:
       ALICERT_FUZZ_CHECK(d.cas, "kind is CAS but the CAS view is null");
-      touch(*d.cas, cx, fp);
-      ALICERT_FUZZ_CHECK(same_text(d.cas->request_id, d.request_id), "RequestId differs between document and view");
+      touch_fields<sc::cas_root>(*d.cas, cx, fp);
+      touch_fields<sc::cas_certificate>(d.cas->certificate, cx, fp);
+      check_request_id(d.cas->request_id);
       break;
     case api::kms_describe_certificate:
       ALICERT_FUZZ_CHECK(d.kms_describe, "kind is KMS Describe but its view is null");
-      touch(*d.kms_describe, cx, fp);
-      ALICERT_FUZZ_CHECK(same_text(d.kms_describe->request_id, d.request_id),
-                         "RequestId differs between document and view");
+      touch_fields<sc::kms_describe>(*d.kms_describe, cx, fp);
+      check_request_id(d.kms_describe->request_id);
       break;
     case api::kms_get_certificate:
       ALICERT_FUZZ_CHECK(d.kms_get, "kind is KMS Get but its view is null");
-      touch(*d.kms_get, cx, fp);
-      ALICERT_FUZZ_CHECK(same_text(d.kms_get->request_id, d.request_id), "RequestId differs between document and view");
+      touch_fields<sc::kms_get>(*d.kms_get, cx, fp);
+      check_request_id(d.kms_get->request_id);
       break;
     case api::cdn_describe_certificate_info:
       ALICERT_FUZZ_CHECK(d.cdn, "kind is CDN but the CDN view is null");
-      touch(*d.cdn, cx, fp);
-      ALICERT_FUZZ_CHECK(same_text(d.cdn->request_id, d.request_id), "RequestId differs between document and view");
+      touch_fields<sc::cdn_root>(*d.cdn, cx, fp);
+      touch_entries<sc::cdn_cert_info>(d.cdn->cert_infos, cx, fp);
+      check_request_id(d.cdn->request_id);
       break;
     case api::api_error:
       ALICERT_FUZZ_CHECK(d.error, "kind is api_error but its view is null");
-      touch(*d.error, cx, fp);
-      ALICERT_FUZZ_CHECK(same_text(d.error->request_id, d.request_id), "RequestId differs between document and view");
+      touch_fields<sc::api_error>(*d.error, cx, fp);
+      check_request_id(d.error->request_id);
+      break;
+    case api::cas_get_user_certificate_detail:
+      ALICERT_FUZZ_CHECK(d.cas_detail, "kind is CAS SSL detail but its view is null");
+      touch_fields<sc::gucd>(*d.cas_detail, cx, fp);
+      touch(d.cas_detail->cert_chain, cx, fp);
+      check_request_id(d.cas_detail->request_id);
+      break;
+    case api::cas_list_user_certificate_order:
+      ALICERT_FUZZ_CHECK(d.cas_orders, "kind is CAS SSL orders but its view is null");
+      touch_fields<sc::luco_root>(*d.cas_orders, cx, fp);
+      touch_entries<sc::luco_entry>(d.cas_orders->orders, cx, fp);
+      check_request_id(d.cas_orders->request_id);
+      break;
+    case api::cdn_describe_domain_certificate_info:
+    case api::dcdn_describe_domain_certificate_info:
+      ALICERT_FUZZ_CHECK(d.cdn_domain, "kind is per-domain CDN/DCDN but its view is null");
+      touch_fields<sc::cdn_domain_root>(*d.cdn_domain, cx, fp);
+      if (d.kind == api::cdn_describe_domain_certificate_info)
+        touch_entries<sc::cdn_domain_entry>(d.cdn_domain->cert_infos, cx, fp);
+      else
+        touch_entries<sc::dcdn_domain_entry>(d.cdn_domain->cert_infos, cx, fp);
+      check_request_id(d.cdn_domain->request_id);
+      break;
+    case api::slb_describe_server_certificates:
+      ALICERT_FUZZ_CHECK(d.slb, "kind is SLB but its view is null");
+      touch_fields<sc::slb_root>(*d.slb, cx, fp);
+      touch_entries<sc::slb_entry>(d.slb->server_certificates, cx, fp);
+      check_request_id(d.slb->request_id);
       break;
   }
 }
@@ -283,15 +266,20 @@ inline void touch_records(parser& p, const document_view& d, view_context& cx, f
   switch (d.kind) {
     case api::cas_describe_client_certificate:
     case api::kms_describe_certificate:
-    case api::kms_get_certificate: expected = 1; break;
+    case api::kms_get_certificate:
+    case api::cas_get_user_certificate_detail: expected = 1; break;
     case api::cdn_describe_certificate_info: expected = d.cdn->cert_infos.size(); break;
     case api::api_error: expected = 0; break;
+    case api::cas_list_user_certificate_order: expected = d.cas_orders->orders.size(); break;
+    case api::cdn_describe_domain_certificate_info:
+    case api::dcdn_describe_domain_certificate_info: expected = d.cdn_domain->cert_infos.size(); break;
+    case api::slb_describe_server_certificates: expected = d.slb->server_certificates.size(); break;
   }
   ALICERT_FUZZ_CHECK(records.size() == expected, "records() count does not match the document");
   std::size_t index = 0;
   for (const certificate_record& r : records) {
     ALICERT_FUZZ_CHECK(r.source == d.kind, "a record's source differs from the document's kind");
-    ALICERT_FUZZ_CHECK(d.kind != api::cdn_describe_certificate_info || r.index == index, "CDN record index");
+    ALICERT_FUZZ_CHECK(r.index == index, "a record's index is its place in the list");
     ++index;
     fp.mix(static_cast<std::uint64_t>(r.index));
     touch(r.id, cx, fp);
@@ -309,8 +297,15 @@ inline void touch_records(parser& p, const document_view& d, view_context& cx, f
     touch(r.status, cx, fp);
     touch(r.certificate_pem, cx, fp);
     touch(r.public_key_pem, cx, fp);
-    const int owners = (r.cas != nullptr) + (r.kms_describe != nullptr) + (r.kms_get != nullptr) + (r.cdn != nullptr);
+    const int owners = (r.cas != nullptr) + (r.kms_describe != nullptr) + (r.kms_get != nullptr) + (r.cdn != nullptr) +
+                       (r.cas_detail != nullptr) + (r.cas_order != nullptr) + (r.cdn_domain != nullptr) +
+                       (r.slb != nullptr);
     ALICERT_FUZZ_CHECK(owners == 1, "a record must point to exactly one view");
+    if (r.cas_detail) ALICERT_FUZZ_CHECK(r.cas_detail == d.cas_detail, "record points to another CAS SSL view");
+    if (r.cas_order) ALICERT_FUZZ_CHECK(r.cas_order == &d.cas_orders->orders[r.index], "record points to another order");
+    if (r.cdn_domain)
+      ALICERT_FUZZ_CHECK(r.cdn_domain == &d.cdn_domain->cert_infos[r.index], "record points to another entry");
+    if (r.slb) ALICERT_FUZZ_CHECK(r.slb == &d.slb->server_certificates[r.index], "record points to another entry");
     if (r.cas) ALICERT_FUZZ_CHECK(r.cas == &d.cas->certificate, "record points to another CAS view");
     if (r.kms_describe) ALICERT_FUZZ_CHECK(r.kms_describe == d.kms_describe, "record points to another KMS view");
     if (r.kms_get) ALICERT_FUZZ_CHECK(r.kms_get == d.kms_get, "record points to another KMS view");

@@ -60,10 +60,24 @@ enum class quirk : std::uint8_t {
   der_trailing_data,            ///< bytes after the certificate's outer SEQUENCE (OpenSSL ignores them)
   utf8_bom,                     ///< a UTF-8 byte order mark before the document, skipped
   domain_list_leading_dot,      ///< a CDN wildcard domain written `.example.com` (for `*.example.com`)
+  list_single_object,           ///< a list of entries collapsed to one object (CertificateOrderList, ServerCertificate, CertChain)
+  list_bare_array,              ///< entries as an array directly where a wrapper object belongs (ServerCertificates)
+  list_empty,                   ///< a list of entries as {}, or a wrapper without its list
+  cert_infos_mixed,             ///< CertInfos entries of DescribeCertificateInfoByID beside per-domain entries
+  cert_infos_ambiguous,         ///< CertInfos entries with only the keys every CertInfos API shares (read as ByID)
+  cert_identifier_id,           ///< a CAS CertIdentifier whose prefix is not the document's Id
+  sans_include_cn,              ///< a reported SAN set that holds the subject CN besides the certificate's SANs
+  date_utc8,                    ///< a reported date (YYYY-MM-DD) that is the certificate's date in UTC+8
+  time_utc8,                    ///< a zoneless reported time that is the certificate's time in UTC+8
+  more_pages,                   ///< a list page that ends before TotalCount
+  ambiguous_pair,               ///< two certificates of the input could pair with an entry; the first counts
+  reported_times_disagree,      ///< two reported fields of one property disagree, with no certificate to compare
+  issuer_name_prefix,           ///< a reported CA name that is a whole-word prefix of the issuer's O or CN
+  date_zoneless,                ///< a time without a zone (`YYYY-MM-DD HH:MM:SS`), read as UTC
 };
 
 /// Number of quirk values; quirk values are 0 .. quirk_count-1.
-inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::domain_list_leading_dot) + 1;
+inline constexpr unsigned quirk_count = static_cast<unsigned>(quirk::date_zoneless) + 1;
 
 /// The stable snake_case name of `q`, e.g. "sans_trailing_comma".
 ALICERT_API std::string_view quirk_name(quirk q) noexcept;
@@ -71,25 +85,30 @@ ALICERT_API std::string_view quirk_name(quirk q) noexcept;
 /// A set of quirks; small, trivially copyable, no allocation.
 class quirk_set {
  public:
-  void add(quirk q) noexcept { bits_ |= bit(q); }
-  [[nodiscard]] bool has(quirk q) const noexcept { return (bits_ & bit(q)) != 0; }
-  [[nodiscard]] bool empty() const noexcept { return bits_ == 0; }
-  void merge(quirk_set other) noexcept { bits_ |= other.bits_; }
-  void clear() noexcept { bits_ = 0; }
+  void add(quirk q) noexcept { word(q) |= bit(q); }
+  [[nodiscard]] bool has(quirk q) const noexcept { return (bits_[index(q)] & bit(q)) != 0; }
+  [[nodiscard]] bool empty() const noexcept { return bits_[0] == 0 && bits_[1] == 0; }
+  void merge(quirk_set other) noexcept {
+    bits_[0] |= other.bits_[0];
+    bits_[1] |= other.bits_[1];
+  }
+  void clear() noexcept { bits_[0] = bits_[1] = 0; }
   /// Calls `f(quirk)` for each member, in enum order.
   template <class F>
   void for_each(F&& f) const {
     for (unsigned i = 0; i < quirk_count; ++i)
-      if (bits_ & (std::uint64_t{1} << i)) f(static_cast<quirk>(i));
+      if (has(static_cast<quirk>(i))) f(static_cast<quirk>(i));
   }
   friend bool operator==(quirk_set, quirk_set) = default;
 
  private:
+  static constexpr unsigned index(quirk q) noexcept { return static_cast<unsigned>(q) / 64u; }
   static constexpr std::uint64_t bit(quirk q) noexcept {
-    return std::uint64_t{1} << static_cast<unsigned>(q);
+    return std::uint64_t{1} << (static_cast<unsigned>(q) % 64u);
   }
-  std::uint64_t bits_{0};
+  std::uint64_t& word(quirk q) noexcept { return bits_[index(q)]; }
+  std::uint64_t bits_[2]{0, 0};
 };
-static_assert(quirk_count <= 64, "quirk_set holds 64 quirks; widen it before adding more");
+static_assert(quirk_count <= 128, "quirk_set holds 128 quirks; widen it before adding more");
 
 }  // namespace alicert

@@ -32,6 +32,12 @@ std::string_view check_name(check_id c) noexcept {
     case check_id::domain_list: return "domain_list";
     case check_id::chain: return "chain";
     case check_id::csr_public_key: return "csr_public_key";
+    case check_id::fingerprint: return "fingerprint";
+    case check_id::issuer_name: return "issuer_name";
+    case check_id::cert_domain_name: return "cert_domain_name";
+    case check_id::expired: return "expired";
+    case check_id::private_key: return "private_key";
+    case check_id::chain_info: return "chain_info";
   }
   return "unknown";
 }

@@ -7,6 +7,7 @@
 // library throws or catches.
 #pragma once
 
+#include <cstddef>
 #include <exception>
 #include <type_traits>
 
@@ -31,6 +32,13 @@ auto guarded(Body&& body, OnFailure&& on_failure) noexcept -> decltype(body()) {
 template <class Body>
 auto guarded(Body&& body) noexcept -> decltype(body()) {
   return guarded(static_cast<Body&&>(body), [] { return decltype(body())(out_of_memory_error()); });
+}
+
+/// Overwrites `n` bytes at `p` with zeros through a volatile pointer, which
+/// the compiler may not drop as a dead store: for memory that held a private key.
+inline void secure_zero(void* p, std::size_t n) noexcept {
+  volatile unsigned char* q = static_cast<volatile unsigned char*>(p);
+  for (std::size_t i = 0; i < n; ++i) q[i] = 0;
 }
 
 }  // namespace alicert::internal

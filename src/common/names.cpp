@@ -174,6 +174,20 @@ std::string_view quirk_name(quirk q) noexcept {
     case quirk::der_trailing_data: return "der_trailing_data";
     case quirk::utf8_bom: return "utf8_bom";
     case quirk::domain_list_leading_dot: return "domain_list_leading_dot";
+    case quirk::list_single_object: return "list_single_object";
+    case quirk::list_bare_array: return "list_bare_array";
+    case quirk::list_empty: return "list_empty";
+    case quirk::cert_infos_mixed: return "cert_infos_mixed";
+    case quirk::cert_infos_ambiguous: return "cert_infos_ambiguous";
+    case quirk::cert_identifier_id: return "cert_identifier_id";
+    case quirk::sans_include_cn: return "sans_include_cn";
+    case quirk::date_utc8: return "date_utc8";
+    case quirk::time_utc8: return "time_utc8";
+    case quirk::more_pages: return "more_pages";
+    case quirk::ambiguous_pair: return "ambiguous_pair";
+    case quirk::reported_times_disagree: return "reported_times_disagree";
+    case quirk::issuer_name_prefix: return "issuer_name_prefix";
+    case quirk::date_zoneless: return "date_zoneless";
   }
   return "unknown_quirk";
 }

@@ -168,6 +168,50 @@ const char* internal::parse_go_time_into(std::string_view text, quirk_set* quirk
   return nullptr;
 }
 
+const char* internal::parse_date_into(std::string_view text, quirk_set* quirks, utc_seconds& out) noexcept {
+  cursor c{text.data(), text.data() + text.size()};
+  unsigned y = 0, m = 0, d = 0;
+  if (!c.digits(4, y) || !c.accept('-') || !c.digits(2, m) || !c.accept('-') || !c.digits(2, d) ||
+      !valid_civil(y, m, d, 0, 0, 0))
+    return "not a `YYYY-MM-DD` date";
+  if (!c.done()) {
+    utc_seconds ignored{};
+    if (parse_iso8601_into(text, quirks, ignored) != nullptr) return "trailing text after a `YYYY-MM-DD` date";
+  }
+  out = make_time(y, m, d, 0, 0, 0, 0);
+  return nullptr;
+}
+
+bool internal::is_zoneless_time(std::string_view text) noexcept {
+  cursor c{text.data(), text.data() + text.size()};
+  unsigned f[6];
+  bool fractional = false;
+  return date_and_clock(c, fractional, f) && c.done();
+}
+
+const char* internal::parse_any_time_into(std::string_view text, quirk_set* quirks, utc_seconds& out) noexcept {
+  if (parse_iso8601_into(text, quirks, out) == nullptr) return nullptr;
+  if (is_zoneless_time(text)) {
+    cursor c{text.data(), text.data() + text.size()};
+    unsigned f[6];
+    bool fractional = false;
+    (void)date_and_clock(c, fractional, f);
+    if (quirks) {
+      quirks->add(quirk::date_zoneless);
+      if (fractional) quirks->add(quirk::date_fractional_seconds);
+    }
+    out = make_time(f[0], f[1], f[2], f[3], f[4], f[5], 0);
+    return nullptr;
+  }
+  quirk_set ignored;  // Go's layout is a known shape here: no date_iso8601_in_cdn
+  if (parse_go_time_into(text, quirks ? &ignored : nullptr, out) == nullptr) {
+    if (quirks && ignored.has(quirk::date_fractional_seconds)) quirks->add(quirk::date_fractional_seconds);
+    if (quirks && ignored.has(quirk::date_numeric_offset)) quirks->add(quirk::date_numeric_offset);
+    return nullptr;
+  }
+  return "not an ISO 8601, Go or `YYYY-MM-DD HH:MM:SS` date-time";
+}
+
 result<utc_seconds> parse_iso8601(std::string_view text, quirk_set* quirks) noexcept {
   utc_seconds t{};
   if (const char* why = internal::parse_iso8601_into(text, quirks, t)) return time_error(why);

@@ -42,7 +42,8 @@ bool walker::to_text(const raw_value& v, shape how, reported_text& r, api owner)
     case od::json_type::string: r.text = v.text; break;
     case od::json_type::number:
       r.text = v.text;
-      quirks[static_cast<std::size_t>(owner)].add(quirk::string_as_number);
+      // An integer id kept as text arrives as a number by design.
+      if (how != shape::integer_text) quirks[static_cast<std::size_t>(owner)].add(quirk::string_as_number);
       break;
     case od::json_type::null: return true;
     case od::json_type::object:
@@ -57,16 +58,26 @@ bool walker::to_text(const raw_value& v, shape how, reported_text& r, api owner)
       return wrong_type(owner, "expected a string", v.at);
   }
   if (r.text.empty()) return true;
+  if (how == shape::integer_text && v.type == od::json_type::string) {
+    std::int64_t ignored = 0;
+    if (parse_int64(r.text, ignored) == int_parse::ok) quirks[static_cast<std::size_t>(owner)].add(quirk::number_as_string);
+  }
   r.value = r.text;
   r.state = field_state::present;
   return true;
 }
 
-bool walker::to_integer(const raw_value& v, reported_int& r, api owner) {
+bool walker::to_integer(const raw_value& v, shape how, reported_int& r, api owner) {
   r.offset = offset(v.at);
   quirk_set& q = quirks[static_cast<std::size_t>(owner)];
   switch (v.type) {
     case od::json_type::number: break;
+    case od::json_type::boolean:
+      if (how != shape::int_or_bool) return wrong_type(owner, "expected an integer", v.at);
+      r.text = v.text;
+      r.value = v.text == "true" ? 1 : 0;
+      r.state = field_state::present;
+      return true;
     case od::json_type::string:
       if (v.text.empty()) {
         q.add(quirk::empty_string_as_absent);
@@ -120,7 +131,7 @@ bool walker::to_boolean(const raw_value& v, reported_bool& r, api owner) {
 bool walker::to_time(const raw_value& v, shape how, reported_time& r, api owner) {
   if (how == shape::millis) {
     reported_int ms;
-    if (!to_integer(v, ms, owner)) return false;
+    if (!to_integer(v, shape::integer, ms, owner)) return false;
     r.state = ms.state;
     r.text = ms.text;
     r.offset = ms.offset;
@@ -140,8 +151,13 @@ bool walker::to_time(const raw_value& v, shape how, reported_time& r, api owner)
   }
   if (r.text.empty()) return true;
   quirk_set* q = &quirks[static_cast<std::size_t>(owner)];
-  const char* unreadable = how == shape::iso_time ? parse_iso8601_into(r.text, q, r.value)
-                                                  : parse_go_time_into(r.text, q, r.value);
+  const char* unreadable = nullptr;
+  switch (how) {
+    case shape::iso_time: unreadable = parse_iso8601_into(r.text, q, r.value); break;
+    case shape::date: unreadable = parse_date_into(r.text, q, r.value); break;
+    case shape::any_time: unreadable = parse_any_time_into(r.text, q, r.value); break;
+    default: unreadable = parse_go_time_into(r.text, q, r.value); break;
+  }
   r.state = unreadable ? field_state::unreadable : field_state::present;
   return true;
 }
@@ -167,8 +183,9 @@ bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owne
     case od::json_type::string:
     case od::json_type::array: break;
     case od::json_type::object:
-      // {"SubjectAlternativeName": [...]}: the wrapper XML-to-JSON leaves behind.
-      if (how == shape::kms_sans) break;
+      // {"SubjectAlternativeName": [...]}: the wrapper XML-to-JSON leaves behind
+      // (SLB's documented shape).
+      if (how == shape::kms_sans || how == shape::slb_sans) break;
       return wrong_type(owner, "expected a list", v.at);
     default: return wrong_type(owner, "expected a list", v.at);
   }
@@ -184,6 +201,15 @@ bool walker::to_names(const raw_value& v, shape how, reported_names& r, api owne
     case shape::kms_sans:
       if (from_string) q.add(quirk::sans_as_string);
       n = read_name_list(v.text, name_list_kind::kms_subject_alternative_names, st_.arena, st_.names, q);
+      break;
+    case shape::slb_sans:
+      if (from_string) q.add(quirk::sans_as_string);
+      n = read_name_list(v.text, name_list_kind::slb_subject_alternative_names, st_.arena, st_.names, q);
+      break;
+    case shape::untyped_sans:
+      // Documented as a comma-separated string; JSON arrays, real or held in a string, are the deviations.
+      if (!from_string) q.add(quirk::sans_as_array);
+      n = read_name_list(v.text, name_list_kind::cas_ssl_sans, st_.arena, st_.names, q);
       break;
     default:
       if (!from_string) q.add(quirk::domain_list_as_array);

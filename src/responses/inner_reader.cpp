@@ -7,24 +7,34 @@
 
 namespace alicert::internal {
 
-bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcept {
-  char* o = out;
+namespace {
+
+// The one reading of JSON escapes: with a null `out`, it only checks them.
+bool unescape_into(std::string_view in, char* out, std::size_t& written) noexcept {
+  std::size_t n = 0;
+  const auto put = [&](char ch) {
+    if (out) out[n] = ch;
+    ++n;
+  };
   const char* p = in.data();
   const char* end = p + in.size();
   while (p != end) {
     char c = *p++;
-    if (c != '\\') { *o++ = c; continue; }
+    if (c != '\\') {
+      put(c);
+      continue;
+    }
     if (p == end) return false;
     char e = *p++;
     switch (e) {
-      case '"': *o++ = '"'; break;
-      case '\\': *o++ = '\\'; break;
-      case '/': *o++ = '/'; break;
-      case 'b': *o++ = '\b'; break;
-      case 'f': *o++ = '\f'; break;
-      case 'n': *o++ = '\n'; break;
-      case 'r': *o++ = '\r'; break;
-      case 't': *o++ = '\t'; break;
+      case '"': put('"'); break;
+      case '\\': put('\\'); break;
+      case '/': put('/'); break;
+      case 'b': put('\b'); break;
+      case 'f': put('\f'); break;
+      case 'n': put('\n'); break;
+      case 'r': put('\r'); break;
+      case 't': put('\t'); break;
       case 'u': {
         std::uint32_t cp;
         if (!inner::hex4(p, end, cp)) return false;
@@ -39,14 +49,28 @@ bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcep
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           return false;
         }
-        put_utf8(o, cp);  // never longer than the 6-byte escape it replaces
+        char buf[4];
+        char* b = buf;
+        put_utf8(b, cp);  // never longer than the 6-byte escape it replaces
+        for (char* k = buf; k != b; ++k) put(*k);
         break;
       }
       default: return false;
     }
   }
-  written = static_cast<std::size_t>(o - out);
+  written = n;
   return true;
+}
+
+}  // namespace
+
+bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcept {
+  return unescape_into(in, out, written);
+}
+
+bool valid_json_escapes(std::string_view in) noexcept {
+  std::size_t written = 0;
+  return unescape_into(in, nullptr, written);
 }
 
 }  // namespace alicert::internal

@@ -122,13 +122,18 @@ class name_list {
     return inner_result{count_};
   }
 
-  // A JSON array of names at the cursor (its '[' already read).
+  // A JSON array of names at the cursor (its '[' already read). An entry
+  // that is a string holding a JSON array is that list (SLB's current page).
   inner_result array() {
     if (r_.empty_list_end()) return inner_result{std::size_t{0}};
     for (;;) {
       std::string_view name;
       if (!r_.string(name)) return inner_error(r_, "list entry is not a string");
-      if (!add(name)) return r_.fail(error_code::too_many_sans, "too many names in a list");
+      if (!cdn_ && !trim(name).empty() && trim(name).front() == '[') {
+        if (auto e = nested(name); !e) return e;
+      } else if (!add(name)) {
+        return r_.fail(error_code::too_many_sans, "too many names in a list");
+      }
       const int more = r_.next(']');
       if (more < 0) return inner_error(r_, "expected , or ] in a list");
       if (more == 0) return inner_result{std::size_t{0}};
@@ -165,8 +170,19 @@ class name_list {
     }
     if (!r_.at_end()) return inner_error(r_, "text after the list wrapper");
     if (r_.trailing_comma) quirks_.add(quirk::sans_trailing_comma);
-    quirks_.add(quirk::sans_wrapper_object);
+    if (kind_ != name_list_kind::slb_subject_alternative_names) quirks_.add(quirk::sans_wrapper_object);
     return done();
+  }
+
+  // JSON held in a string inside the list, read as the field would be.
+  inner_result nested(std::string_view inner) {
+    quirks_.add(quirk::sans_as_string);
+    const std::size_t before = out_.size();
+    inner_result n = read_name_list(inner, kind_, arena_, out_, quirks_);
+    if (!n) return r_.fail(n.error().code, n.error().message);
+    count_ += out_.size() - before;
+    if (count_ > limits::max_sans) return r_.fail(error_code::too_many_sans, "too many names in a list");
+    return inner_result{std::size_t{0}};
   }
 
   // A string in the wrapper: a list itself (JSON held in a string,
@@ -176,13 +192,7 @@ class name_list {
     if (!r_.string(inner)) return inner_error(r_, "bad quoted name");
     const std::string_view t = trim(inner);
     if (!t.empty() && t.front() == '{') return inner_error(r_, "a list wrapper inside a list wrapper");
-    quirks_.add(quirk::sans_as_string);
-    const std::size_t before = out_.size();
-    inner_result nested = read_name_list(inner, kind_, arena_, out_, quirks_);
-    if (!nested) return r_.fail(nested.error().code, nested.error().message);
-    count_ += out_.size() - before;
-    if (count_ > limits::max_sans) return r_.fail(error_code::too_many_sans, "too many names in a list");
-    return inner_result{std::size_t{0}};
+    return nested(inner);
   }
 
   // Comma-separated names, or one bare name.
@@ -200,6 +210,7 @@ class name_list {
       rest.remove_prefix(cut + 1);
       if (rest.empty()) empty_entry_ = true;
     }
+    if (kind_ == name_list_kind::cas_ssl_sans) return done();  // the documented shape
     if (comma)
       quirks_.add(cdn_ ? quirk::domain_list_comma_separated : quirk::sans_comma_separated);
     else

@@ -12,6 +12,7 @@
 #include "alicert/quirks.h"
 #include "alicert/responses/inner.h"
 #include "alicert/responses/reported.h"
+#include "common/memory.h"
 
 namespace alicert::internal {
 
@@ -33,6 +34,11 @@ class string_arena {
   }
   /// Returns unused bytes from the last take().
   void give_back(std::size_t n) noexcept { used_ -= n; }
+  /// Overwrites what was taken with zeros, in a way the compiler keeps.
+  void wipe() noexcept {
+    secure_zero(bytes_.data(), used_);
+    used_ = 0;
+  }
 
  private:
   std::string bytes_;
@@ -42,6 +48,9 @@ class string_arena {
 /// Undoes JSON string escapes of `in` into `out` (room for in.size() bytes).
 /// Returns the length written, or false on a bad escape / lone surrogate.
 bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcept;
+/// True when unescape_json would succeed: the check of a value that is
+/// skipped, without copying it anywhere.
+bool valid_json_escapes(std::string_view in) noexcept;
 
 /// Where an inner read came from; decides which quirks it records.
 enum class inner_origin : unsigned char {

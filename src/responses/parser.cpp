@@ -24,6 +24,11 @@ std::string_view api_name(api a) noexcept {
     case api::kms_get_certificate: return "kms.GetCertificate";
     case api::cdn_describe_certificate_info: return "cdn.DescribeCertificateInfoByID";
     case api::api_error: return "api_error";
+    case api::cas_get_user_certificate_detail: return "cas.GetUserCertificateDetail";
+    case api::cas_list_user_certificate_order: return "cas.ListUserCertificateOrder";
+    case api::cdn_describe_domain_certificate_info: return "cdn.DescribeDomainCertificateInfo";
+    case api::dcdn_describe_domain_certificate_info: return "dcdn.DescribeDcdnDomainCertificateInfo";
+    case api::slb_describe_server_certificates: return "slb.DescribeServerCertificates";
   }
   return "unknown";
 }
@@ -165,6 +170,7 @@ result<document_view> parser::parse_padded(const char* base, std::size_t offset,
   for (std::size_t i = 0; i < padding && zero; ++i) zero = after[i] == '\0';
   if (zero) return first;
   std::string& copy = state_->zero_padded;
+  internal::secure_zero(copy.data(), copy.size());  // it may hold the last copy's private keys
   if (!internal::guarded(
           [&] {
             copy.assign(base + offset, size);
@@ -177,9 +183,10 @@ result<document_view> parser::parse_padded(const char* base, std::size_t offset,
   if (const error* e = again.error_ptr()) {
     error moved = *e;
     moved.offset += offset;
+    internal::secure_zero(copy.data(), copy.size());
     return moved;
   }
-  return again;  // the failure came from the bytes after the document
+  return again;  // the failure came from the bytes after the document (the views borrow `copy`)
 }
 
 result<document_view> parser::parse_in_place(const char* base, std::size_t offset, std::size_t size,
@@ -257,7 +264,8 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
   resolve(st.names_fixups, st.names);
   resolve(st.tags_fixups, st.tags);
 
-  const std::optional<api> kind = internal::recognize(w);
+  quirk_set recognition_quirks;
+  const std::optional<api> kind = internal::recognize(w, recognition_quirks);
   if (!kind)
     return make_error(error_code::unknown_shape,
                       "the document is none of the certificate APIs nor an error envelope", offset + first);
@@ -267,7 +275,9 @@ result<document_view> parser::parse_in_place(const char* base, std::size_t offse
   const auto owner = static_cast<std::size_t>(*kind);
   if (auto& pending = w.pending[owner]) return *pending;
 
-  return internal::view_of(st, w, *kind, {json, size}, offset);
+  document_view view = internal::view_of(st, w, *kind, {json, size}, offset);
+  view.quirks.merge(recognition_quirks);
+  return view;
 }
 
 std::span<const certificate_record> parser::records(const document_view& doc) noexcept {

@@ -42,6 +42,19 @@ struct parser_state {
   cdn_response_view cdn;
   std::vector<cdn_cert_info_view> cdn_items;
   api_error_view api_error;
+  cas_certificate_detail_view cas_detail;
+  std::vector<cas_chain_entry_view> chain_entries;
+  cas_certificate_order_list_view cas_orders;
+  std::vector<cas_certificate_order_view> order_items;
+  cdn_domain_response_view cdn_domain;
+  std::vector<cdn_domain_cert_info_view> cdn_domain_items;   // read as CDN's
+  std::vector<cdn_domain_cert_info_view> dcdn_domain_items;  // the same entries read as DCDN's
+  slb_response_view slb;
+  std::vector<slb_server_certificate_view> slb_items;
+
+  /// Private keys whose JSON strings had escapes, unescaped here rather than
+  /// in simdjson's buffer, and wiped before the next document and at the end.
+  string_arena secrets;
 
   std::vector<certificate_record> records;
 
@@ -59,8 +72,27 @@ struct parser_state {
     cdn = {};
     cdn_items.clear();
     api_error = {};
+    cas_detail = {};
+    chain_entries.clear();
+    cas_orders = {};
+    order_items.clear();
+    cdn_domain = {};
+    cdn_domain_items.clear();
+    dcdn_domain_items.clear();
+    slb = {};
+    slb_items.clear();
+    secrets.wipe();
+    secrets.reset(size);
   }
-  std::string zero_padded;  // a failed document again, over zero padding
+  std::string zero_padded;  // a failed document again, over zero padding (wiped after use)
+
+  parser_state() = default;
+  parser_state(const parser_state&) = delete;
+  parser_state& operator=(const parser_state&) = delete;
+  ~parser_state() {
+    secrets.wipe();
+    secure_zero(zero_padded.data(), zero_padded.size());
+  }
 };
 
 }  // namespace alicert::internal

@@ -5,7 +5,10 @@
 #include "schema.h"
 #include "schemas/cas.h"
 #include "schemas/cdn.h"
+#include "schemas/cdn_domain.h"
 #include "schemas/kms.h"
+#include "schemas/slb.h"
+#include "schemas/ssl.h"
 
 namespace alicert::internal {
 namespace {
@@ -50,6 +53,21 @@ void fill(certificate_record& out, const View& view) {
   }
 }
 
+// One record per entry of a list.
+template <const auto& Schema, class Entry>
+void fill_list(const document_view& doc, std::span<const Entry> entries, const Entry* certificate_record::*link,
+               std::vector<certificate_record>& out) {
+  std::size_t index = 0;
+  for (const Entry& c : entries) {
+    certificate_record e;
+    e.source = doc.kind;
+    e.index = index++;
+    fill<Schema>(e, c);
+    e.*link = &c;
+    out.push_back(e);
+  }
+}
+
 }  // namespace
 
 void build_records(const document_view& doc, std::vector<certificate_record>& out) {
@@ -68,15 +86,20 @@ void build_records(const document_view& doc, std::vector<certificate_record>& ou
     r.kms_get = doc.kms_get;
     out.push_back(r);
   } else if (doc.cdn) {
-    std::size_t index = 0;
-    for (const cdn_cert_info_view& c : doc.cdn->cert_infos) {
-      certificate_record e;
-      e.source = doc.kind;
-      e.index = index++;
-      fill<schemas::cdn_cert_info>(e, c);
-      e.cdn = &c;
-      out.push_back(e);
-    }
+    fill_list<schemas::cdn_cert_info>(doc, doc.cdn->cert_infos, &certificate_record::cdn, out);
+  } else if (doc.cas_detail) {
+    fill<schemas::gucd>(r, *doc.cas_detail);
+    r.cas_detail = doc.cas_detail;
+    out.push_back(r);
+  } else if (doc.cas_orders) {
+    fill_list<schemas::luco_entry>(doc, doc.cas_orders->orders, &certificate_record::cas_order, out);
+  } else if (doc.cdn_domain) {
+    if (doc.kind == api::dcdn_describe_domain_certificate_info)
+      fill_list<schemas::dcdn_domain_entry>(doc, doc.cdn_domain->cert_infos, &certificate_record::cdn_domain, out);
+    else
+      fill_list<schemas::cdn_domain_entry>(doc, doc.cdn_domain->cert_infos, &certificate_record::cdn_domain, out);
+  } else if (doc.slb) {
+    fill_list<schemas::slb_entry>(doc, doc.slb->server_certificates, &certificate_record::slb, out);
   }
 }
 

@@ -42,6 +42,13 @@ enum class shape : std::uint8_t {
   cas_tags,        ///< CAS Tags
   kms_tags,        ///< KMS Tags
   raw_json,        ///< any JSON value kept as its raw text
+  integer_text,    ///< an int64 id kept as its text (CAS SSL Id, CertificateId): a number, or a string holding one
+  private_key,     ///< a PEM private key: read into memory the parser wipes, never echoed
+  date,            ///< `YYYY-MM-DD` (CAS SSL StartDate/EndDate), or an ISO 8601 time whose date is used
+  any_time,        ///< ISO 8601, Go's layout, or a zoneless `YYYY-MM-DD HH:MM:SS` read as UTC (CDN per-domain)
+  untyped_sans,    ///< CAS SSL Sans: "a.com, b.com", a JSON array, a string holding one, one name
+  slb_sans,        ///< SLB SubjectAlternativeNames: {"SubjectAlternativeName": [...]} and its collapsed forms
+  int_or_bool,     ///< an int32 flag that may arrive as a boolean (SLB IsAliCloudCertificate)
 };
 
 /// Which member of the normalized certificate_record a field fills.
@@ -75,11 +82,15 @@ struct member {
   constexpr member(reported_tags View::*m) noexcept : kind(member_kind::tags), tags(m) {}      // NOLINT
 };
 
-/// The checks a field feeds (at most two: CAS FullAlgorithm feeds key_algorithm and key_size).
+/// The checks a field feeds (at most three: CAS FullAlgorithm feeds
+/// key_algorithm and key_size; a CDN ServerCertificate, certificate, chain and public_key).
 struct check_pair {
   check_id first{no_check};
   check_id second{no_check};
-  [[nodiscard]] constexpr bool has(check_id c) const noexcept { return c != no_check && (first == c || second == c); }
+  check_id third{no_check};
+  [[nodiscard]] constexpr bool has(check_id c) const noexcept {
+    return c != no_check && (first == c || second == c || third == c);
+  }
 };
 
 /// Field flags.
@@ -87,6 +98,7 @@ enum flag : std::uint8_t {
   distinctive = 1,       ///< only this API has the key: it recognizes the document
   any_case = 2,          ///< the key may arrive in another case (error envelopes: Code or code)
   fallback = 4,          ///< recognizes the API only when no API's distinctive key was seen
+  secret = 8,            ///< a private key: unescaped into memory the parser wipes (shape::private_key)
 };
 
 /// One field of a schema.
@@ -108,21 +120,28 @@ constexpr bool shape_fits(member_kind kind, shape how) noexcept {
   switch (kind) {
     case member_kind::text:
       return how == shape::text || how == shape::pem || how == shape::hex || how == shape::hex_or_decimal ||
-             how == shape::dn || how == shape::algorithm || how == shape::sized_algorithm || how == shape::raw_json;
-    case member_kind::integer: return how == shape::integer;
+             how == shape::dn || how == shape::algorithm || how == shape::sized_algorithm || how == shape::raw_json ||
+             how == shape::integer_text || how == shape::private_key;
+    case member_kind::integer: return how == shape::integer || how == shape::int_or_bool;
     case member_kind::boolean: return how == shape::boolean;
-    case member_kind::time: return how == shape::millis || how == shape::iso_time || how == shape::go_time;
-    case member_kind::names: return how == shape::cas_sans || how == shape::kms_sans || how == shape::domain_list;
+    case member_kind::time:
+      return how == shape::millis || how == shape::iso_time || how == shape::go_time || how == shape::date ||
+             how == shape::any_time;
+    case member_kind::names:
+      return how == shape::cas_sans || how == shape::kms_sans || how == shape::domain_list ||
+             how == shape::untyped_sans || how == shape::slb_sans;
     case member_kind::tags: return how == shape::cas_tags || how == shape::kms_tags;
   }
   return false;
 }
 
-/// Compile-time checks of a schema: shapes fit members, keys are unique.
+/// Compile-time checks of a schema: shapes fit members, keys are unique,
+/// private keys are read as secrets.
 template <class View, std::size_t N>
 constexpr bool check_schema(const std::array<field<View>, N>& s) noexcept {
   for (std::size_t i = 0; i < N; ++i) {
     if (!shape_fits(s[i].slot.kind, s[i].how)) return false;
+    if ((s[i].how == shape::private_key) != s[i].is(secret)) return false;
     for (std::size_t j = i + 1; j < N; ++j)
       if (s[i].key == s[j].key) return false;
   }

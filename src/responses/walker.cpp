@@ -10,7 +10,10 @@
 #include "schemas/api_error.h"
 #include "schemas/cas.h"
 #include "schemas/cdn.h"
+#include "schemas/cdn_domain.h"
 #include "schemas/kms.h"
+#include "schemas/slb.h"
+#include "schemas/ssl.h"
 
 namespace alicert::internal {
 namespace {
@@ -110,8 +113,9 @@ void walker::push(std::string_view key, std::size_t index) noexcept {
 }
 
 // A JSON string: a view of the input when it has no escapes, else of the
-// parser's string buffer (simdjson unescapes into it).
-bool walker::string_of(od::value& v, std::string_view& out, bool field_value) noexcept {
+// parser's string buffer (simdjson unescapes into it), or, for a private
+// key, of the parser's wiped arena; a skipped string is only validated.
+bool walker::string_of(od::value& v, std::string_view& out, bool field_value, string_use use) noexcept {
   std::string_view tok = trim_token(v.raw_json_token());
   if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"')
     return fail(error_code::malformed_json, "malformed JSON string", tok.data());
@@ -125,7 +129,26 @@ bool walker::string_of(od::value& v, std::string_view& out, bool field_value) no
     out = content;
     return true;
   }
-  if (auto e = v.get_string().get(out)) return json_error(e, tok.data());
+  switch (use) {
+    case string_use::read:
+      if (auto e = v.get_string().get(out)) return json_error(e, tok.data());
+      return true;
+    case string_use::validate:
+      if (!valid_json_escapes(content)) return json_error(simdjson::STRING_ERROR, tok.data());
+      return true;
+    case string_use::secret: {
+      char* room = st_.secrets.take(content.size());
+      std::size_t written = 0;
+      if (room == nullptr) return fail(error_code::out_of_memory, "out of memory", tok.data());
+      if (!unescape_json(content, room, written)) {
+        st_.secrets.give_back(content.size());
+        return json_error(simdjson::STRING_ERROR, tok.data());
+      }
+      st_.secrets.give_back(content.size() - written);
+      out = {room, written};
+      return true;
+    }
+  }
   return true;
 }
 
@@ -146,11 +169,11 @@ bool walker::raw_json_of(od::value& v, std::string_view& out) noexcept {
   return true;
 }
 
-bool walker::raw_of(od::value& v, raw_value& out) noexcept {
+bool walker::raw_of(od::value& v, raw_value& out, bool secret) noexcept {
   out.at = v.raw_json_token().data();
   if (auto e = v.type().get(out.type)) return json_error(e, out.at);
   switch (out.type) {
-    case od::json_type::string: return string_of(v, out.text, true);
+    case od::json_type::string: return string_of(v, out.text, true, secret ? string_use::secret : string_use::read);
     case od::json_type::array:
     case od::json_type::object: return raw_json_of(v, out.text);
     default:
@@ -190,7 +213,7 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
     }
     case od::json_type::string: {
       std::string_view s;
-      return string_of(v, s, depth == depth_);
+      return string_of(v, s, depth == depth_, string_use::validate);
     }
     case od::json_type::number:
       // Any valid JSON number, whatever its magnitude (simdjson's number
@@ -216,8 +239,7 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
 
 // The keys of one object, each read once and converted for every reading
 // whose schema has it; the first occurrence of a key counts.
-bool walker::object(od::object obj, std::span<reading> readings, bool at_root,
-                    std::span<const std::string_view> foreign) {
+bool walker::object(od::object obj, std::span<reading> readings, bool at_root) {
   for (auto f : obj) {
     od::field field;
     if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
@@ -225,14 +247,14 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root,
     if (auto e = key_of(field, key)) return json_error(e, nullptr);
     od::value& v = field.value();
     push(key);
-    bool ok = true;
-    if (at_root && key == schemas::cas_certificate_key) {
-      ok = cas_certificate(v);
-    } else if (at_root && key == schemas::cdn_list_key) {
-      ok = cert_info_list(v);
-    } else {
+    bool ok = true, structure = false;
+    if (at_root) {
+      for (std::string_view k : schemas::gucd_excluding_keys) gucd_excluded = gucd_excluded || k == key;
+      ok = root_structure(key, v, structure);
+    }
+    if (!structure) {
       std::array<std::size_t, api_count> rows{};
-      bool any = false, repeated = false;
+      bool any = false, repeated = false, secret = false;
       for (std::size_t i = 0; i < readings.size(); ++i) {
         bool other_case = false;
         rows[i] = readings[i].ops->find(key, other_case);
@@ -247,17 +269,16 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root,
         any = true;
         if (other_case) quirks[static_cast<std::size_t>(readings[i].owner)].add(quirk::lowercase_keys);
         const unsigned flags = readings[i].ops->flags(rows[i]);
+        secret = secret || (flags & flag::secret) != 0;
         if (flags & flag::distinctive) marked[static_cast<std::size_t>(readings[i].owner)] = true;
         if (flags & flag::fallback) fallback_marked[static_cast<std::size_t>(readings[i].owner)] = true;
       }
       if (repeated) common_quirks.add(quirk::duplicate_key);
-      if (!any && !foreign_key_seen)
-        for (std::string_view k : foreign) foreign_key_seen = foreign_key_seen || k == key;
       if (!any) {
         ok = skip(v, depth_);
       } else {
         raw_value raw;
-        ok = raw_of(v, raw);
+        ok = raw_of(v, raw, secret);
         for (std::size_t i = 0; ok && i < readings.size(); ++i)
           if (rows[i] != key_index::npos)
             ok = readings[i].ops->apply(*this, raw, rows[i], readings[i].view, readings[i].owner);
@@ -269,152 +290,6 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root,
   return true;
 }
 
-void walker::structure_quirk(quirk q, std::initializer_list<api> owners) noexcept {
-  for (api a : owners) quirks[static_cast<std::size_t>(a)].add(q);
-}
-
-// `Certificate`: an object in CAS (read here), a PEM string in KMS GetCertificate.
-bool walker::cas_certificate(od::value& v) {
-  const char* at = v.raw_json_token().data();
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  if (t == od::json_type::object) {
-    if (cas_seen_ || kms_certificate) {
-      common_quirks.add(quirk::duplicate_key);
-      return skip(v, depth_);
-    }
-    cas_seen_ = true;
-    marked[static_cast<std::size_t>(api::cas_describe_client_certificate)] = true;
-    od::object obj;
-    if (auto e = v.get_object().get(obj)) return json_error(e, at);
-    reading r[] = {read_by<schemas::cas_certificate>(api::cas_describe_client_certificate, st_.cas.certificate)};
-    return object(obj, r, false);
-  }
-  // Not an object: the GetCertificate field of that name.
-  reading r[] = {read_by<schemas::kms_get>(api::kms_get_certificate, st_.kms_get)};
-  bool other_case = false;
-  const std::size_t row = r[0].ops->find(schemas::cas_certificate_key, other_case);
-  if (cas_seen_ || kms_certificate) {
-    common_quirks.add(quirk::duplicate_key);
-    return skip(v, depth_);
-  }
-  raw_value raw;
-  if (!raw_of(v, raw)) return false;
-  if (raw.type == od::json_type::null) return true;
-  if (raw.type != od::json_type::string && raw.type != od::json_type::number) {
-    // Neither an object nor text: the CAS view is the only one with a structured Certificate.
-    cas_seen_ = true;
-    marked[static_cast<std::size_t>(api::cas_describe_client_certificate)] = true;
-    return wrong_type(api::cas_describe_client_certificate,
-                      "Certificate must be an object (CAS) or a PEM string (KMS)", at);
-  }
-  kms_certificate = true;
-  marked[static_cast<std::size_t>(api::kms_get_certificate)] = true;
-  return r[0].ops->apply(*this, raw, row, r[0].view, api::kms_get_certificate);
-}
-
-// `CertInfos`: {"CertInfo": [...]}, {"CertInfo": {...}}, {}, {"CertInfo": []}, or [...].
-bool walker::cert_info_list(od::value& v) {
-  const char* at = v.raw_json_token().data();
-  if (cert_infos_seen_) {
-    common_quirks.add(quirk::duplicate_key);
-    return skip(v, depth_);
-  }
-  cert_infos_seen_ = true;
-  cert_infos = true;
-  constexpr api cdn = api::cdn_describe_certificate_info;
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  switch (t) {
-    case od::json_type::array: {
-      structure_quirk(quirk::cert_info_bare_array, {cdn});
-      od::array arr;
-      if (auto e = v.get_array().get(arr)) return json_error(e, at);
-      return cert_info_items(arr, at);
-    }
-    case od::json_type::object: {
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return json_error(e, at);
-      bool found = false;
-      for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
-        std::string_view key;
-        if (auto e = key_of(field, key)) return json_error(e, nullptr);
-        od::value& item = field.value();
-        push(key);
-        bool ok = true;
-        if (key != schemas::cdn_list_item_key || found) {
-          if (key == schemas::cdn_list_item_key) common_quirks.add(quirk::duplicate_key);
-          ok = skip(item, depth_);
-        } else {
-          found = true;
-          const char* item_at = item.raw_json_token().data();
-          od::json_type it;
-          if (auto e = item.type().get(it)) return json_error(e, item_at);
-          if (it == od::json_type::array) {
-            od::array arr;
-            if (auto e = item.get_array().get(arr)) return json_error(e, item_at);
-            ok = cert_info_items(arr, item_at);
-          } else if (it == od::json_type::object) {
-            structure_quirk(quirk::cert_info_single_object, {cdn});
-            st_.cdn_items.assign(1, cdn_cert_info_view{});
-            ok = cert_info_item(item, 0);
-          } else if (it == od::json_type::null) {
-            structure_quirk(quirk::cert_info_empty, {cdn});
-            ok = skip(item, depth_);
-          } else {
-            ok = skip(item, depth_) && wrong_type(cdn, "CertInfo must be a list or an object", item_at);
-          }
-        }
-        pop();
-        if (!ok) return false;
-      }
-      if (!found) structure_quirk(quirk::cert_info_empty, {cdn});
-      return true;
-    }
-    case od::json_type::null:
-      structure_quirk(quirk::cert_info_empty, {cdn});
-      return skip(v, depth_);
-    default:
-      return skip(v, depth_) && wrong_type(cdn, "CertInfos must be an object or a list", at);
-  }
-}
-
-bool walker::cert_info_items(od::array arr, const char* at) {
-  std::size_t count = 0;
-  if (auto e = arr.count_elements().get(count)) return json_error(e, nullptr);
-  if (count > limits::max_certificates)
-    return fail(error_code::too_many_certificates, "more certificates than the limit", at);
-  if (count == 0) structure_quirk(quirk::cert_info_empty, {api::cdn_describe_certificate_info});
-  // Sized before the walk: views are written in place and never move.
-  st_.cdn_items.assign(count, cdn_cert_info_view{});
-  std::size_t index = 0;
-  for (auto item : arr) {
-    od::value v;
-    if (auto e = item.get(v)) return json_error(e, nullptr);
-    push({}, index);
-    bool ok = index < count && cert_info_item(v, index);
-    pop();
-    if (!ok) return fatal ? false : fail(error_code::malformed_json, "malformed list", at);
-    ++index;
-  }
-  return true;
-}
-
-bool walker::cert_info_item(od::value& v, std::size_t index) {
-  const char* at = v.raw_json_token().data();
-  od::json_type t;
-  if (auto e = v.type().get(t)) return json_error(e, at);
-  if (t != od::json_type::object)
-    return skip(v, depth_) &&
-           wrong_type(api::cdn_describe_certificate_info, "a CertInfo entry must be an object", at);
-  od::object obj;
-  if (auto e = v.get_object().get(obj)) return json_error(e, at);
-  reading r[] = {read_by<schemas::cdn_cert_info>(api::cdn_describe_certificate_info, st_.cdn_items[index])};
-  return object(obj, r, false, schemas::cdn_sibling_entry_keys);
-}
-
 bool walker::root(od::object obj) {
   reading r[] = {
       read_by<schemas::cas_root>(api::cas_describe_client_certificate, st_.cas),
@@ -422,6 +297,12 @@ bool walker::root(od::object obj) {
       read_by<schemas::kms_get>(api::kms_get_certificate, st_.kms_get),
       read_by<schemas::cdn_root>(api::cdn_describe_certificate_info, st_.cdn),
       read_by<schemas::api_error>(api::api_error, st_.api_error),
+      read_by<schemas::gucd>(api::cas_get_user_certificate_detail, st_.cas_detail),
+      read_by<schemas::luco_root>(api::cas_list_user_certificate_order, st_.cas_orders),
+      read_by<schemas::cdn_domain_root>(api::cdn_describe_domain_certificate_info, st_.cdn_domain),
+      // DCDN shares the view: its reading only charges the root's quirks and errors to DCDN too.
+      read_by<schemas::cdn_domain_root>(api::dcdn_describe_domain_certificate_info, st_.cdn_domain),
+      read_by<schemas::slb_root>(api::slb_describe_server_certificates, st_.slb),
   };
   return object(obj, r, true);
 }

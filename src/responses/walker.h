@@ -31,7 +31,6 @@ namespace alicert::internal {
 
 namespace od = simdjson::ondemand;
 
-inline constexpr std::size_t api_count = static_cast<std::size_t>(api::api_error) + 1;
 
 /// A JSON value read once, before it is converted for each schema that has its key.
 struct raw_value {
@@ -77,7 +76,7 @@ class walker {
   std::array<bool, api_count> fallback_marked{};          ///< a key of flag::fallback was seen
   bool kms_certificate{false};  ///< a text `Certificate` (GetCertificate's own mark)
   bool cert_infos{false};        ///< a `CertInfos` (CDN's envelope, shared with its per-domain siblings)
-  bool foreign_key_seen{false};  ///< a key of a sibling API alicert does not read (schemas/cdn.h)
+  bool gucd_excluded{false};     ///< a root key that makes a flat object no GetUserCertificateDetail
 
   bool json_error(simdjson::error_code code, const char* at) noexcept;
   simdjson::error_code key_of(od::field& field, std::string_view& out) const noexcept;
@@ -87,7 +86,7 @@ class walker {
 
   // The conversions of a raw value by the shape of its field (field_reading.cpp).
   bool to_text(const raw_value& v, shape how, reported_text& r, api owner);
-  bool to_integer(const raw_value& v, reported_int& r, api owner);
+  bool to_integer(const raw_value& v, shape how, reported_int& r, api owner);
   bool to_boolean(const raw_value& v, reported_bool& r, api owner);
   bool to_time(const raw_value& v, shape how, reported_time& r, api owner);
   bool to_names(const raw_value& v, shape how, reported_names& r, api owner);
@@ -111,21 +110,28 @@ class walker {
   void push(std::string_view key, std::size_t index = 0) noexcept;
   void pop() noexcept { if (depth_) --depth_; }
 
-  // `foreign`: keys that no reading has but that mark the object as a
-  // sibling API's (foreign_key_seen), which alicert does not read.
-  bool object(od::object obj, std::span<reading> readings, bool at_root,
-              std::span<const std::string_view> foreign = {});
-  bool raw_of(od::value& v, raw_value& out) noexcept;
-  bool string_of(od::value& v, std::string_view& out, bool field_value) noexcept;
+  bool object(od::object obj, std::span<reading> readings, bool at_root);
+  /// How a string's content is taken: read (unescaped by simdjson when it has
+  /// escapes), secret (unescaped into the wiped arena), or only validated.
+  enum class string_use : std::uint8_t { read, secret, validate };
+  bool raw_of(od::value& v, raw_value& out, bool secret = false) noexcept;
+  bool string_of(od::value& v, std::string_view& out, bool field_value, string_use use) noexcept;
   bool raw_json_of(od::value& v, std::string_view& out) noexcept;
   bool inner_failed(const error& e, std::string_view text, const char* at) noexcept;
 
-  // The structures under the root.
+  // The structures under the root (entry_list.cpp): `handled` is set when
+  // `key` names one (CAS Certificate, CertInfos, CertificateOrderList,
+  // ServerCertificates, CertChain).
+  bool root_structure(std::string_view key, od::value& v, bool& handled);
   bool cas_certificate(od::value& v);
-  bool cert_info_list(od::value& v);
-  bool cert_info_items(od::array arr, const char* at);
-  bool cert_info_item(od::value& v, std::size_t index);
-  void structure_quirk(quirk q, std::initializer_list<api> owners) noexcept;
+  template <class Sink>
+  bool entry_list(od::value& v, std::string_view item_key, Sink& sink);
+  template <class Sink>
+  bool entry_items(od::array arr, const char* at, bool wrapped, Sink& sink);
+  template <class Sink>
+  bool entry_item(od::value& v, std::size_t index, Sink& sink);
+  void structure_quirk(quirk q, std::span<const api> owners) noexcept;
+  void structure_wrong_type(std::span<const api> owners, const char* message, const char* at) noexcept;
 
   parser_state& st_;
   od::document& doc_;
@@ -133,8 +139,7 @@ class walker {
   const char* end_;
   std::array<segment, 8> path_{};
   std::size_t depth_{0};
-  bool cas_seen_{false};
-  bool cert_infos_seen_{false};
+  std::uint8_t structures_seen_{0};  // root structures met, by bit: a repeated one counts once
 };
 
 /// The schema_ops of a typed schema.
@@ -148,7 +153,7 @@ struct ops_of {
     View& target = *static_cast<View*>(view);
     switch (f.slot.kind) {
       case member_kind::text: return w.to_text(v, f.how, target.*f.slot.text, owner);
-      case member_kind::integer: return w.to_integer(v, target.*f.slot.integer, owner);
+      case member_kind::integer: return w.to_integer(v, f.how, target.*f.slot.integer, owner);
       case member_kind::boolean: return w.to_boolean(v, target.*f.slot.boolean, owner);
       case member_kind::time: return w.to_time(v, f.how, target.*f.slot.time, owner);
       case member_kind::names: return w.to_names(v, f.how, target.*f.slot.names, owner);

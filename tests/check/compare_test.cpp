@@ -93,7 +93,8 @@ TEST(Compare, Names) {
   EXPECT_EQ(alicert::check_name(alicert::check_id::certificate), "certificate");
   EXPECT_EQ(alicert::check_name(alicert::check_id::csr_public_key), "csr_public_key");
   EXPECT_EQ(alicert::check_name(alicert::check_id::organizational_unit), "organizational_unit");
-  EXPECT_EQ(alicert::check_count, 25u);
+  EXPECT_EQ(alicert::check_name(alicert::check_id::chain_info), "chain_info");
+  EXPECT_EQ(alicert::check_count, 31u);
   const char* statuses[] = {"match", "mismatch", "invalid", "masked", "absent", "unverifiable"};
   for (unsigned i = 0; i < 6; ++i)
     EXPECT_EQ(alicert::status_name(static_cast<alicert::finding_status>(i)), statuses[i]);

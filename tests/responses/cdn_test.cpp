@@ -65,13 +65,15 @@ TEST(Cdn, EveryFieldOfEveryEntry) {
   EXPECT_EQ(values_of(b.domain_list.entries), (std::vector<std::string>{"b.example.com"}));
 }
 
+// Entries with only the keys every CertInfos API shares are read as ByID's,
+// noted as ambiguous (docs/siblings.md, section 0).
 TEST(Cdn, CertInfoAsSingleObject) {
   parsed r(R"({"CertInfos": {"CertInfo": {"CertId": "1", "CertName": "n"}}, "RequestId": "r"})");
   ASSERT_PARSED(r);
   ASSERT_EQ(r.doc->cdn->cert_infos.size(), 1u);
   EXPECT_EQ(r.doc->cdn->cert_infos[0].cert_id.value, "1");
   EXPECT_EQ(r.doc->cdn->cert_infos[0].cert_name.value, "n");
-  EXPECT_QUIRKS(r.doc->quirks, quirk::cert_info_single_object);
+  EXPECT_QUIRKS(r.doc->quirks, quirk::cert_info_single_object, quirk::cert_infos_ambiguous);
 }
 
 TEST(Cdn, EmptyWrapperAndEmptyList) {
@@ -81,7 +83,7 @@ TEST(Cdn, EmptyWrapperAndEmptyList) {
     ASSERT_PARSED(r);
     EXPECT_EQ(r.doc->kind, api::cdn_describe_certificate_info) << json;
     EXPECT_TRUE(r.doc->cdn->cert_infos.empty()) << json;
-    EXPECT_QUIRKS(r.doc->quirks, quirk::cert_info_empty);
+    EXPECT_QUIRKS(r.doc->quirks, quirk::cert_info_empty, quirk::cert_infos_ambiguous);
   }
 }
 
@@ -90,7 +92,7 @@ TEST(Cdn, BareArrayUnderCertInfos) {
   ASSERT_PARSED(r);
   ASSERT_EQ(r.doc->cdn->cert_infos.size(), 2u);
   EXPECT_EQ(r.doc->cdn->cert_infos[1].cert_id.value, "2");
-  EXPECT_QUIRKS(r.doc->quirks, quirk::cert_info_bare_array);
+  EXPECT_QUIRKS(r.doc->quirks, quirk::cert_info_bare_array, quirk::cert_infos_ambiguous);
 }
 
 TEST(Cdn, CertIdAndCertNameAsNumbers) {
@@ -99,7 +101,7 @@ TEST(Cdn, CertIdAndCertNameAsNumbers) {
   EXPECT_EQ(r.doc->cdn->cert_infos[0].cert_id.value, "1644");
   EXPECT_EQ(r.doc->cdn->cert_infos[0].cert_id.offset, r.at("1644"));
   EXPECT_EQ(r.doc->cdn->cert_infos[0].cert_name.value, "7");
-  EXPECT_QUIRKS(r.doc->quirks, quirk::string_as_number);
+  EXPECT_QUIRKS(r.doc->quirks, quirk::string_as_number, quirk::cert_infos_ambiguous);
 }
 
 TEST(Cdn, GoLayoutWithFractionAndOffset) {
@@ -208,7 +210,7 @@ TEST(Cdn, UnknownKeysInTheWrapperAndEntriesAreIgnored) {
   parsed r(R"({"CertInfos": {"Total": 1, "CertInfo": [{"CertId": "1", "Region": ["x"]}]}, "PageNumber": 1})");
   ASSERT_PARSED(r);
   ASSERT_EQ(r.doc->cdn->cert_infos.size(), 1u);
-  EXPECT_QUIRKS(r.doc->quirks);
+  EXPECT_QUIRKS(r.doc->quirks, quirk::cert_infos_ambiguous);
 }
 
 TEST(Cdn, DuplicateCertInfoAndCertInfosFirstWins) {
@@ -216,7 +218,7 @@ TEST(Cdn, DuplicateCertInfoAndCertInfosFirstWins) {
   ASSERT_PARSED(r);
   ASSERT_EQ(r.doc->cdn->cert_infos.size(), 1u);
   EXPECT_EQ(r.doc->cdn->cert_infos[0].cert_id.value, "1");
-  EXPECT_QUIRKS(r.doc->quirks, quirk::duplicate_key);
+  EXPECT_QUIRKS(r.doc->quirks, quirk::duplicate_key, quirk::cert_infos_ambiguous);
 }
 
 TEST(Cdn, ManyEntriesUpToTheLimit) {

@@ -13,7 +13,7 @@
 
 namespace alicert {
 
-/// What a finding is about: one of the 25 checks of the report contract.
+/// What a finding is about: one of the 31 checks of the report contract.
 enum class check_id : std::uint8_t {
   certificate,             ///< the PEM decoded to one well-formed X.509 certificate
   serial,                  ///< SerialNumber / Serial
@@ -40,10 +40,16 @@ enum class check_id : std::uint8_t {
   domain_list,             ///< DomainList (CDN)
   chain,                   ///< GetCertificate.CertificateChain / HttpsCrt blocks 2..n
   csr_public_key,          ///< GetCertificate.Csr
+  fingerprint,             ///< Fingerprint (CAS SSL, SLB): the digest its length names, of the DER
+  issuer_name,             ///< Issuer (CAS SSL) / CertOrg (CDN, DCDN): the CA's display name
+  cert_domain_name,        ///< CertDomainName (CDN, DCDN)
+  expired,                 ///< Expired (CAS SSL)
+  private_key,             ///< Key / SignPrivateKey / EncryptPrivateKey (CAS SSL): the key pair's public half
+  chain_info,              ///< CertChain (CAS SSL): each entry against the bundle's certificates
 };
 
 /// Number of check_id values (0 .. check_count-1).
-inline constexpr unsigned check_count = static_cast<unsigned>(check_id::csr_public_key) + 1;
+inline constexpr unsigned check_count = static_cast<unsigned>(check_id::chain_info) + 1;
 
 /// The stable snake_case name of `c`, e.g. "subject_key_identifier".
 ALICERT_API std::string_view check_name(check_id c) noexcept;

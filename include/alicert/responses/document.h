@@ -10,7 +10,10 @@
 #include "alicert/responses/api_error.h"
 #include "alicert/responses/cas.h"
 #include "alicert/responses/cdn.h"
+#include "alicert/responses/cdn_domain.h"
 #include "alicert/responses/kms.h"
+#include "alicert/responses/slb.h"
+#include "alicert/responses/ssl.h"
 
 namespace alicert {
 
@@ -21,7 +24,15 @@ enum class api : std::uint8_t {
   kms_get_certificate,              ///< "kms.GetCertificate"
   cdn_describe_certificate_info,    ///< "cdn.DescribeCertificateInfoByID"
   api_error,                        ///< "api_error": the error envelope
+  cas_get_user_certificate_detail,        ///< "cas.GetUserCertificateDetail"
+  cas_list_user_certificate_order,        ///< "cas.ListUserCertificateOrder"
+  cdn_describe_domain_certificate_info,   ///< "cdn.DescribeDomainCertificateInfo"
+  dcdn_describe_domain_certificate_info,  ///< "dcdn.DescribeDcdnDomainCertificateInfo"
+  slb_describe_server_certificates,       ///< "slb.DescribeServerCertificates"
 };
+
+/// Number of api values (0 .. api_count-1); new APIs are only ever appended.
+inline constexpr std::size_t api_count = static_cast<std::size_t>(api::slb_describe_server_certificates) + 1;
 
 /// The stable name of `a` used in reports, e.g. "kms.GetCertificate".
 ALICERT_API std::string_view api_name(api a) noexcept;
@@ -46,6 +57,11 @@ struct document_view {
   const kms_get_view* kms_get{nullptr};
   const cdn_response_view* cdn{nullptr};
   const api_error_view* error{nullptr};
+  const cas_certificate_detail_view* cas_detail{nullptr};
+  const cas_certificate_order_list_view* cas_orders{nullptr};
+  /// Both cdn.DescribeDomainCertificateInfo and dcdn.DescribeDcdnDomainCertificateInfo.
+  const cdn_domain_response_view* cdn_domain{nullptr};
+  const slb_response_view* slb{nullptr};
 };
 
 }  // namespace alicert

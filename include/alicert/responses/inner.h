@@ -28,6 +28,8 @@ struct inner_scratch;
 enum class name_list_kind : unsigned char {
   kms_subject_alternative_names,  ///< quirk::sans_* names
   cdn_domain_list,                ///< quirk::domain_list_* names
+  slb_subject_alternative_names,  ///< as KMS's; the {"SubjectAlternativeName": ...} wrapper is documented
+  cas_ssl_sans,                   ///< CAS SSL Sans: comma-separated names are documented
 };
 
 /// A reusable reader. Results borrow from `text` and from this reader: valid

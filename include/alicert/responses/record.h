@@ -1,4 +1,4 @@
-// alicert: one normalized certificate record across the three APIs, for
+// alicert: one normalized certificate record across the APIs, for
 // programs (inventories, expiry monitors) that want the same fields whatever
 // API reported them. The API-specific view stays reachable through the
 // pointers. Everything is borrowed from the parser as stated in reported.h.
@@ -12,7 +12,7 @@ namespace alicert {
 
 struct certificate_record {
   api source{api::cas_describe_client_certificate};
-  std::size_t index{0};              ///< position in a CDN list; 0 otherwise
+  std::size_t index{0};              ///< position in a list of entries (CDN, DCDN, SLB, CAS orders); 0 otherwise
   reported_text id;                  ///< Identifier / CertificateId / CertId
   reported_text serial;              ///< SerialNumber / Serial
   reported_time not_before;          ///< BeforeDate / NotBefore / CreateTime
@@ -33,6 +33,10 @@ struct certificate_record {
   const kms_describe_view* kms_describe{nullptr};
   const kms_get_view* kms_get{nullptr};
   const cdn_cert_info_view* cdn{nullptr};
+  const cas_certificate_detail_view* cas_detail{nullptr};
+  const cas_certificate_order_view* cas_order{nullptr};
+  const cdn_domain_cert_info_view* cdn_domain{nullptr};  ///< CDN or DCDN per-domain entry
+  const slb_server_certificate_view* slb{nullptr};
 };
 
 }  // namespace alicert

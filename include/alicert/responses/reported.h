@@ -100,4 +100,16 @@ struct reported_tags {
   [[nodiscard]] bool present() const noexcept { return state == field_state::present; }
 };
 
+/// A reported list of entries that are objects of their own (CAS
+/// GetUserCertificateDetail `CertChain`). `absent` when the key is missing,
+/// `null` or the list is empty.
+template <class Entry>
+struct reported_list {
+  field_state state{field_state::absent};
+  std::size_t offset{0};
+  std::span<const Entry> entries{};  ///< borrowed from the parser
+
+  [[nodiscard]] bool present() const noexcept { return state == field_state::present; }
+};
+
 }  // namespace alicert

@@ -29,14 +29,6 @@ inline constexpr std::array<field<cdn_response_view>, 1> cdn_root{{
     {"RequestId", &cdn_response_view::request_id, shape::text},
 }};
 static_assert(check_schema(cdn_root));
-/// The entry keys of the per-domain siblings that share the `CertInfos`
-/// envelope (CDN DescribeDomainCertificateInfo, DCDN
-/// DescribeDcdnDomainCertificateInfo, VOD): entries with these and none of
-/// ByID's own keys are another API's (docs/responses.md, Recognition).
-inline constexpr std::array<std::string_view, 13> cdn_sibling_entry_keys{
-    "DomainName", "CertDomainName", "ServerCertificate", "ServerCertificateStatus", "CertStartTime",
-    "CertUpdateTime", "CertLife", "CertOrg", "CertRegion", "DomainCnameStatus", "Status", "SSLProtocol", "SSLPub"};
-
 /// `CertInfos`: {"CertInfo": [...]}, {"CertInfo": {...}}, {}, or a bare array.
 inline constexpr std::string_view cdn_list_key = "CertInfos";
 inline constexpr std::string_view cdn_list_item_key = "CertInfo";
