@@ -8,7 +8,10 @@
 #include "plan.h"
 #include "responses/schemas/cas.h"
 #include "responses/schemas/cdn.h"
+#include "responses/schemas/cdn_domain.h"
 #include "responses/schemas/kms.h"
+#include "responses/schemas/slb.h"
+#include "responses/schemas/ssl.h"
 #include "run.h"
 
 namespace alicert {
@@ -26,6 +29,7 @@ field_ref ref_of(const field<View>& f, const View& v, std::string_view name) noe
   field_ref r;
   r.name = name;
   r.how = f.how;
+  r.flags = f.flags;
   const auto take = [&](const auto& reported) {
     r.state = reported.state;
     r.text = reported.text;
@@ -58,11 +62,17 @@ void check_view(run& r, const View& v, std::string_view prefix) {
   static constexpr auto plan = internal::make_plan(Schema);
   std::array<field_ref, Schema.size()> refs;
   for (std::size_t i = 0; i < Schema.size(); ++i) refs[i] = ref_of(Schema[i], v, name_of(r, prefix, Schema[i].key));
-  for (std::size_t i = 0; i < Schema.size(); ++i)
-    if (Schema[i].checks.has(check_id::certificate)) {
-      refs[i].certificate_source = true;
-      r.load_certificate(refs[i]);
-    }
+  // The certificate: the first certificate field that is reported (CAS SSL: Cert, else SignCert).
+  constexpr std::size_t none = Schema.size();
+  std::size_t source = none;
+  for (std::size_t i = 0; i < Schema.size(); ++i) {
+    if (!Schema[i].checks.has(check_id::certificate)) continue;
+    if (source == none || (refs[source].absent() && !refs[i].absent())) source = i;
+  }
+  if (source != none) {
+    refs[source].certificate_source = true;
+    r.load_certificate(refs[source], Schema[source].checks.has(check_id::public_key));
+  }
   for (std::size_t i = 0; i < Schema.size(); ++i)
     if (Schema[i].checks.has(check_id::public_key)) r.load_reported_key(refs[i]);
   for (std::size_t i = 0; i < Schema.size(); ++i)
@@ -97,6 +107,57 @@ void check_kms_describe(run& r, const kms_describe_view& v) {
   const field_ref* refs[] = {&certificate};
   r.emit(check_id::certificate, refs, &o, 1);
   check_view<internal::schemas::kms_describe>(r, v, {});
+}
+
+// CAS SSL GetUserCertificateDetail: its fields against Cert (else SignCert),
+// then CertChain's entries against Cert's bundle.
+void check_cas_detail(run& r, const cas_certificate_detail_view& v) {
+  check_view<internal::schemas::gucd>(r, v, {});
+  r.emit(internal::check_chain_info(r, v.cert_chain));
+}
+
+// An entry without a certificate (CAS SSL orders, SLB): paired with one of
+// the input's, named as that document names it.
+template <const auto& Schema, class Entry>
+void check_paired_entry(run& r, const Entry& e, const internal::pairing& p) {
+  r.load_partner(p.partner, p.how, p.by);
+  if (p.ambiguous) r.quirks().add(quirk::ambiguous_pair);
+  field_ref certificate;
+  certificate.name = p.partner != nullptr ? p.partner->field : std::string_view("GetUserCertificateDetail.Cert");
+  certificate.how = internal::shape::pem;
+  certificate.state = field_state::present;
+  const outcome o = r.cert().verdict;
+  const field_ref* refs[] = {&certificate};
+  r.emit(check_id::certificate, refs, &o, 1);
+  check_view<Schema>(r, e, {});
+}
+
+void check_server_certificate(run& r, const slb_server_certificate_view& e) {
+  check_paired_entry<internal::schemas::slb_entry>(r, e, internal::pair_server_certificate(r, e));
+  // The one rule: two reported fields are never compared with each other;
+  // without a certificate their disagreement is only a note.
+  if (!r.cert().ok) internal::note_times_disagree(r, e.expire_time, e.expire_time_stamp);
+  internal::note_times_disagree(r, e.create_time, e.create_time_stamp);
+}
+
+// An order's id: its CertificateId, or `order:<OrderId>` for an order, which pairs with nothing.
+reported_text order_id(run& r, const cas_certificate_order_view& e) {
+  if (e.certificate_id.present() || !e.order_id.present()) return e.certificate_id;
+  reported_text id = e.order_id;
+  std::string& s = r.scratch();
+  s += "order:";
+  s += e.order_id.value;
+  id.text = id.value = r.copy(s);
+  return id;
+}
+
+// How many certificate reports a document needs.
+std::size_t certificate_count(const document_view& doc) noexcept {
+  if (doc.cdn) return doc.cdn->cert_infos.size();
+  if (doc.cdn_domain) return doc.cdn_domain->cert_infos.size();
+  if (doc.cas_orders) return doc.cas_orders->orders.size();
+  if (doc.slb) return doc.slb->server_certificates.size();
+  return 2;  // CAS SSL: Cert (or SignCert), and EncryptCert
 }
 
 }  // namespace
@@ -136,10 +197,11 @@ const document_report& checker::check(const document_view& doc, const check_opti
   s.report_ranges.clear();
   s.links.clear();
   s.warnings.clear();
+  s.candidates.clear();
   // run::begin keeps a pointer into `reports`: sized before the run.
   if (!internal::guarded(
           [&] {
-            s.reports.reserve(doc.cdn ? doc.cdn->cert_infos.size() : 1);
+            s.reports.reserve(certificate_count(doc));
             return true;
           },
           [] { return false; })) {
@@ -168,6 +230,27 @@ const document_report& checker::check(const document_view& doc, const check_opti
         } else if (doc.cdn) {
           for (const cdn_cert_info_view& entry : doc.cdn->cert_infos)
             one(entry.cert_id, [&] { check_view<internal::schemas::cdn_cert_info>(r, entry, {}); });
+        } else if (doc.cas_detail) {
+          one(doc.cas_detail->id, [&] { check_cas_detail(r, *doc.cas_detail); });
+          if (!doc.cas_detail->encrypt_cert.absent())
+            one(doc.cas_detail->id, [&] { check_view<internal::schemas::gucd_encrypt>(r, *doc.cas_detail, {}); });
+        } else if (doc.cas_orders) {
+          for (const cas_certificate_order_view& e : doc.cas_orders->orders)
+            one(order_id(r, e), [&] {
+              check_paired_entry<internal::schemas::luco_entry>(r, e, internal::pair_order(r, e));
+            });
+        } else if (doc.cdn_domain) {
+          const bool dcdn = doc.kind == api::dcdn_describe_domain_certificate_info;
+          for (const cdn_domain_cert_info_view& e : doc.cdn_domain->cert_infos)
+            one(e.cert_id.present() ? e.cert_id : e.domain_name, [&] {
+              if (dcdn)
+                check_view<internal::schemas::dcdn_domain_entry>(r, e, {});
+              else
+                check_view<internal::schemas::cdn_domain_entry>(r, e, {});
+            });
+        } else if (doc.slb) {
+          for (const slb_server_certificate_view& e : doc.slb->server_certificates)
+            one(e.server_certificate_id, [&] { check_server_certificate(r, e); });
         }
         return true;
       },
@@ -193,6 +276,34 @@ const document_report& checker::check(const document_view& doc, const check_opti
   }
   report_.certificates = s.reports;
   return report_;
+}
+
+bool certificates_of(const document_view& doc, std::vector<paired_certificate>& out) noexcept {
+  return internal::guarded(
+      [&] {
+        const auto offer = [&](const reported_text& pem, std::string_view field, std::string_view id = {},
+                               std::string_view identifier = {}) {
+          if (pem.present()) out.push_back(paired_certificate{pem.value, field, id, identifier});
+        };
+        if (doc.cas) offer(doc.cas->certificate.x509_certificate, "DescribeClientCertificate.X509Certificate");
+        if (doc.kms_get) offer(doc.kms_get->certificate, "GetCertificate.Certificate");
+        if (doc.cdn)
+          for (const auto& e : doc.cdn->cert_infos) offer(e.https_crt, "DescribeCertificateInfoByID.HttpsCrt");
+        if (doc.cdn_domain) {
+          const bool dcdn = doc.kind == api::dcdn_describe_domain_certificate_info;
+          for (const auto& e : doc.cdn_domain->cert_infos)
+            offer(e.server_certificate,
+                  dcdn ? "DescribeDcdnDomainCertificateInfo.SSLPub" : "DescribeDomainCertificateInfo.ServerCertificate");
+        }
+        if (const cas_certificate_detail_view* d = doc.cas_detail) {
+          const std::string_view id = d->id.value, identifier = d->cert_identifier.value;
+          offer(d->cert, "GetUserCertificateDetail.Cert", id, identifier);
+          offer(d->sign_cert, "GetUserCertificateDetail.SignCert", id, identifier);
+          offer(d->encrypt_cert, "GetUserCertificateDetail.EncryptCert", id, identifier);
+        }
+        return true;
+      },
+      [] { return false; });
 }
 
 }  // namespace alicert

@@ -3,6 +3,7 @@
 // (one left-most label); `.example.com`, CDN's way of writing a wildcard
 // domain, only by the SAN `*.example.com`; an IP address by an IP SAN of that
 // address or a DNS SAN of the same text. A masked entry hides only itself.
+// `cert_domain_name`: the name the service matched, as the certificate writes it.
 #include "alicert/check/compare.h"
 #include "alicert/x509/oid.h"
 #include "common/chars.h"
@@ -21,7 +22,9 @@ bool usable_wildcard(std::string_view name) noexcept {
 }  // namespace
 
 outcome check_domains(run& r, const field_ref& f) {
-  const auto& entries = f.names->entries;
+  // A list (ByID DomainList), or one name (the per-domain APIs' DomainName).
+  const san_entry one{san_type::unspecified, 0, f.text};
+  const std::span<const san_entry> entries = f.names != nullptr ? f.names->entries : std::span<const san_entry>(&one, 1);
   if (entries.empty()) return {finding_status::absent, {}, {}};  // the documented [""]
   const auto mine = r.sans();
   bool has_dns = false;
@@ -93,6 +96,23 @@ outcome check_domains(run& r, const field_ref& f) {
   if (masked > 0) return {finding_status::masked, actual_text, "masked entries not compared; every other one is covered"};
   return {finding_status::match, actual_text,
           has_dns ? std::string_view{} : "covered by the common name (the certificate has no DNS names)"};
+}
+
+// Equal, ASCII case aside, to the subject CN or a DNS SAN as written: a
+// wildcard equals only the same wildcard.
+outcome check_cert_domain_name(run& r, const field_ref& f) {
+  const std::string_view reported = trim(f.text);
+  for (const auto& c : r.sans())
+    if (c.type == san_kind::dns && internal::ascii_iequals(trim(c.value), reported))
+      return {finding_status::match, c.value, "a DNS name of the certificate"};
+  std::string_view cn;
+  for (const auto& a : r.subject_attrs())
+    if (x509::same_oid(a.type, x509::oids::common_name)) {
+      if (cn.empty()) cn = a.value;
+      if (internal::ascii_iequals(trim(a.value), reported))
+        return {finding_status::match, r.copy(a.value), "the subject's common name"};
+    }
+  return {finding_status::mismatch, r.copy(cn), "neither the subject's common name nor a DNS name of the certificate"};
 }
 
 }  // namespace alicert::internal

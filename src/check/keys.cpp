@@ -93,7 +93,9 @@ outcome check_key_identifier(run& r, const field_ref& f) {
   return {finding_status::unverifiable, r.copy(one), "not derived from the key by RFC 5280 method 1 or 2"};
 }
 
-outcome check_public_key(run& r, const field_ref&) {
+outcome check_public_key(run& r, const field_ref& f) {
+  // A field that may hold a certificate or a key (CDN's per-domain ServerCertificate) held a certificate.
+  if (f.certificate_source) return {finding_status::absent, {}, "the field holds a certificate, not a public key"};
   const loaded_key& k = r.reported_key();
   if (!k.ok) return {finding_status::invalid, {}, k.why};
   const bool same = same_bytes(k.key.der, r.cert().view.public_key.der);

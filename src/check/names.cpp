@@ -199,6 +199,13 @@ outcome check_attribute(run& r, const field_ref& f, check_id c) {
   const auto type = attribute_type(c);
   std::string_view subject_value, issuer_value;
   const bool in_subject = find_value(r.subject_attrs(), type, f.text, subject_value);
+  if ((f.flags & internal::subject_only) != 0) {
+    // The purchaser's organization and place (CAS SSL): a DV certificate names none of them.
+    if (subject_value.empty())
+      return {finding_status::unverifiable, {}, "the subject has no such attribute (as in any DV certificate)"};
+    return {in_subject ? finding_status::match : finding_status::mismatch, r.copy(subject_value),
+            in_subject ? "matches the subject" : "the subject's value differs"};
+  }
   if (c == check_id::common_name) {
     // The subject's CN only: a CommonName that is the issuer's describes another certificate.
     const bool in_issuer = find_value(r.issuer_attrs(), type, f.text, issuer_value);
@@ -219,6 +226,53 @@ outcome check_attribute(run& r, const field_ref& f, check_id c) {
                                     : "matches the issuer"};
   return {finding_status::mismatch, r.copy(!subject_value.empty() ? subject_value : issuer_value),
           "neither the subject nor the issuer has this value"};
+}
+
+namespace {
+
+// A display name as compared: ASCII case folded, whitespace runs as one space, trimmed.
+std::string_view folded_name(run& r, std::string_view text) {
+  std::string& s = r.state.key_text;
+  s.clear();
+  bool space = false;
+  for (char ch : internal::trim_ascii_space(text)) {
+    if (internal::is_ascii_space(ch)) {
+      space = true;
+      continue;
+    }
+    if (space) s += ' ';
+    space = false;
+    s += internal::ascii_lower(ch);
+  }
+  return r.copy(s);
+}
+
+}  // namespace
+
+// A CA's display name (CAS SSL Issuer, CDN CertOrg) is no DN: it is the
+// issuer's O or CN, or a whole-word prefix of one ("GlobalSign" for
+// "GlobalSign nv-sa").
+outcome check_issuer_name(run& r, const field_ref& f) {
+  if (!r.names_readable(false)) return {finding_status::unverifiable, {}, "the certificate's issuer cannot be read"};
+  const std::string_view reported = folded_name(r, f.text);
+  std::string_view first;
+  // Equal first, then prefixes: an exact CN beats a prefix of the O.
+  for (const bool prefix : {false, true})
+    for (const name_attribute& a : r.issuer_attrs()) {
+      const bool o = x509::same_oid(a.type, x509::oids::organization);
+      if (!o && !x509::same_oid(a.type, x509::oids::common_name)) continue;
+      if (first.empty()) first = a.value;
+      const std::string_view mine = folded_name(r, a.value);
+      if (!prefix && mine == reported)
+        return {finding_status::match, r.copy(a.value), o ? "the issuer's O" : "the issuer's CN"};
+      if (prefix && !reported.empty() && mine.size() > reported.size() &&
+          mine.substr(0, reported.size()) == reported && !internal::is_ascii_alnum(mine[reported.size()])) {
+        r.quirks().add(quirk::issuer_name_prefix);
+        return {finding_status::match, r.copy(a.value),
+                o ? "a whole-word prefix of the issuer's O" : "a whole-word prefix of the issuer's CN"};
+      }
+    }
+  return {finding_status::mismatch, r.copy(first), "neither the issuer's O nor its CN"};
 }
 
 }  // namespace alicert::internal

@@ -47,7 +47,7 @@ void run::emit(check_id c, const field_ref* const* fields, const outcome* outcom
   state.findings.push_back(merge(*this, c, fields, outcomes, n));
 }
 
-void run::load_certificate(const field_ref& pem) {
+void run::load_certificate(const field_ref& pem, bool key_allowed) {
   cert_ = loaded_certificate{};
   const auto set = [&](finding_status st, std::string_view note) { cert_.verdict = {st, {}, note}; };
   if (pem.absent()) {
@@ -62,6 +62,10 @@ void run::load_certificate(const field_ref& pem) {
   auto decoded = state.pem_cert.decode(pem.text, &report_->quirks);
   const auto* blocks = decoded.value_ptr();
   if (blocks == nullptr) return set(finding_status::invalid, copy(message_of(decoded)));
+  if (key_allowed && !blocks->empty() && blocks->front().label == "PUBLIC KEY") {
+    cert_.why = "the field holds a public key, not a certificate";
+    return set(finding_status::unverifiable, "a public key, not a certificate: nothing to compare it with");
+  }
   if (blocks->empty() || !is_certificate_label(blocks->front().label))
     return set(finding_status::invalid, "the first PEM block is not a CERTIFICATE");
   auto read = x509::read_certificate(blocks->front().der);
@@ -97,6 +101,38 @@ void run::load_paired(const kms_get_view* get) {
                          ? "more than one GetCertificate has this CertificateId; the first was used"
                          : "the certificate of the paired GetCertificate"};
   }
+}
+
+void run::load_partner(const paired_certificate* partner, std::string_view how, check_id by) {
+  if (partner == nullptr) {
+    cert_ = loaded_certificate{};
+    cert_.why = "no certificate of the input pairs with this entry";
+    cert_.verdict = {finding_status::unverifiable, {}, how};
+    return;
+  }
+  field_ref pem;
+  pem.state = field_state::present;
+  pem.text = partner->pem;
+  load_certificate(pem);
+  if (!cert_.ok) {
+    cert_.why = "the paired certificate cannot be decoded";
+    cert_.verdict = {finding_status::unverifiable, {}, cert_.why};
+  } else {
+    cert_.verdict = {finding_status::match, {}, how};
+    cert_.paired_by = by;
+  }
+}
+
+outcome run::probe_certificate(const field_ref& pem) {
+  if (is_masked(pem.text)) return {finding_status::masked, {}, {}};
+  auto decoded = state.pem_aux.decode(pem.text, &report_->quirks);
+  const auto* blocks = decoded.value_ptr();
+  if (blocks == nullptr) return {finding_status::invalid, {}, copy(message_of(decoded))};
+  if (blocks->empty() || !is_certificate_label(blocks->front().label))
+    return {finding_status::invalid, {}, "the first PEM block is not a CERTIFICATE"};
+  auto read = x509::read_certificate(blocks->front().der);
+  if (!read) return {finding_status::invalid, {}, copy(message_of(read))};
+  return {finding_status::match, {}, "decodes; the other fields are compared with the first certificate"};
 }
 
 void run::load_reported_key(const field_ref& pem) {

@@ -28,6 +28,7 @@ struct field_ref {
   const reported_bool* boolean{nullptr};
   const reported_time* time{nullptr};
   const reported_names* names{nullptr};
+  unsigned flags{0};               ///< the schema row's flags (schema.h)
   bool certificate_source{false};  ///< the field the certificate itself was read from
 
   [[nodiscard]] bool absent() const noexcept { return state == field_state::absent; }
@@ -47,6 +48,7 @@ struct loaded_certificate {
   std::span<const x509::pem_block> blocks{};  ///< every block of its PEM field
   std::string_view why{};                      ///< why there is none, for unverifiable notes
   outcome verdict{};                           ///< the `certificate` finding
+  check_id paired_by{no_check};                ///< the digest check that paired an entry with it, if any
 };
 
 /// The key the key checks compare with: the certificate's, else a reported one.
@@ -66,14 +68,23 @@ class run {
   void begin(const reported_text& id);
   void end();
   void emit(check_id c, const field_ref* const* fields, const outcome* outcomes, std::size_t n);
+  void emit(const finding& f) { state.findings.push_back(f); }
   [[nodiscard]] certificate_report& report() noexcept { return *report_; }
   quirk_set& quirks() noexcept { return report_->quirks; }
 
   // -- what the checks compare with ----------------------------------------------
-  /// Decodes the certificate from `pem` (the `certificate` verdict kept in cert()).
-  void load_certificate(const field_ref& pem);
+  /// Decodes the certificate from `pem` (the `certificate` verdict kept in
+  /// cert()). `key_allowed`: a PUBLIC KEY block there is no fault, only
+  /// nothing to compare with (CDN's per-domain ServerCertificate).
+  void load_certificate(const field_ref& pem, bool key_allowed = false);
   /// The paired GetCertificate's certificate, for a KMS describe.
   void load_paired(const kms_get_view* get);
+  /// A certificate of another document, paired with this entry (pairing.cpp):
+  /// `how` says by what, for the `certificate` note; null `pem`: none was found.
+  void load_partner(const paired_certificate* partner, std::string_view how, check_id by);
+  /// Whether `pem` alone decodes to a certificate (a second certificate
+  /// field, as CAS SSL SignCert beside Cert): the `certificate` verdict on it.
+  outcome probe_certificate(const field_ref& pem);
   /// A reported public key (KMS SubjectPublicKey): the key checks' basis when
   /// there is no certificate, and the `public_key` finding's reported value.
   void load_reported_key(const field_ref& pem);
@@ -139,6 +150,29 @@ outcome check_key_identifier(run& r, const field_ref& f);    // keys.cpp
 outcome check_public_key(run& r, const field_ref& f);        // keys.cpp
 outcome check_csr(run& r, const field_ref& f);               // keys.cpp
 outcome check_chain(run& r, const field_ref& f);             // chain.cpp
+outcome check_fingerprint(run& r, const field_ref& f);       // digests.cpp
+outcome check_issuer_name(run& r, const field_ref& f);       // names.cpp
+outcome check_cert_domain_name(run& r, const field_ref& f);  // domains.cpp
+outcome check_expired(run& r, const field_ref& f);           // validity.cpp
+outcome check_private_key(run& r, const field_ref& f);       // private_key.cpp
+/// The `private_key` finding's reported text: "(private key)", its type and size, never a byte of it.
+std::string_view private_key_label(run& r, const field_ref& f);  // private_key.cpp
+/// `chain_info`: CAS SSL CertChain's entries against the certificates of the bundle (chain_info.cpp).
+finding check_chain_info(run& r, const reported_list<cas_chain_entry_view>& chain);
+/// Quirk reported_times_disagree when two reported times of one property
+/// differ (to the second), with nothing else to say about them (validity.cpp).
+void note_times_disagree(run& r, const reported_time& a, const reported_time& b);
+
+/// The certificate an entry without one pairs with (pairing.cpp): by id,
+/// else by digest (docs/siblings.md, sections 2 and 4).
+struct pairing {
+  const paired_certificate* partner{nullptr};
+  std::string_view how{};        ///< for the `certificate` note
+  check_id by{no_check};         ///< the digest check it paired by, if it did
+  bool ambiguous{false};         ///< another candidate fitted too
+};
+pairing pair_order(run& r, const cas_certificate_order_view& e);
+pairing pair_server_certificate(run& r, const slb_server_certificate_view& e);
 /// The hygiene warnings of the loaded certificate, into the state (hygiene.cpp).
 void hygiene_warnings(run& r);
 

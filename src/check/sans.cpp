@@ -4,6 +4,7 @@
 // (a name matches a DNS SAN of the same text or an IP SAN of the same
 // address). A masked entry hides only itself.
 #include "alicert/check/compare.h"
+#include "alicert/x509/oid.h"
 #include "common/chars.h"
 #include "san_keys.h"
 
@@ -94,6 +95,14 @@ outcome check_sans(run& r, const field_ref& f) {
   }
   const std::string_view actual_text = r.copy(actual);
 
+  // CAS SSL reports the subject CN among the SANs (docs/siblings.md, section 1):
+  // a reported name that is only the CN is noted, not missing.
+  std::string_view cn;
+  if (f.how == internal::shape::untyped_sans)
+    for (const auto& a : r.subject_attrs())
+      if (x509::same_oid(a.type, x509::oids::common_name)) cn = a.value;
+  std::size_t only_cn = 0;
+
   // Reported names the certificate lacks, then certificate names not reported.
   std::size_t missing = 0, extra = 0;
   std::string& note = r.scratch();
@@ -112,6 +121,10 @@ outcome check_sans(run& r, const field_ref& f) {
       found = has_key(cert_keys, san_key(r, san_kind::dns, e.value)) || has_key(cert_keys, ip);
     }
     if (found) continue;
+    if (!cn.empty() && internal::ascii_iequals(trim(e.value), trim(cn))) {
+      ++only_cn;
+      continue;
+    }
     note += missing++ ? ", " : "not in the certificate: ";
     note += kind_prefix(k);
     note += e.value;
@@ -128,6 +141,10 @@ outcome check_sans(run& r, const field_ref& f) {
                                     : "; entries of other GeneralName types not compared";
   if (!mismatch && masked > 0) {
     return {finding_status::masked, actual_text, "masked entries not compared; every other one matches"};
+  }
+  if (!mismatch && only_cn > 0) {
+    r.quirks().add(quirk::sans_include_cn);
+    note += note.empty() ? "the reported names also hold the subject CN" : "; the reported names also hold the subject CN";
   }
   return {mismatch ? finding_status::mismatch : finding_status::match, actual_text, r.copy(note)};
 }

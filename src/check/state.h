@@ -13,6 +13,12 @@
 
 namespace alicert::internal {
 
+/// The digests of one pairing candidate (check_options::certificates), hex, in the arena.
+struct candidate_digests {
+  bool done{false};
+  std::string_view sha256, sha1, md5;
+};
+
 struct checker_state {
   internal::digester sha256{"SHA256"};
   internal::digester md5{"MD5"};
@@ -21,7 +27,8 @@ struct checker_state {
   x509::pem_decoder pem_cert;   // the certificate (and, for CDN, its chain)
   x509::pem_decoder pem_chain;  // a chain of its own (KMS CertificateChain)
   x509::pem_decoder pem_key;    // a reported public key (KMS SubjectPublicKey)
-  x509::pem_decoder pem_aux;    // a CSR
+  x509::pem_decoder pem_aux;    // a CSR, a second certificate field
+  x509::pem_decoder pem_secret;  // a private key: wiped after each use
   x509::name_set subject_set, issuer_set, reported_set, chain_a, chain_b;
 
   internal::text_arena arena;
@@ -46,6 +53,7 @@ struct checker_state {
   std::vector<certificate_san> sans;
   std::vector<certificate_report> reports;
   std::vector<ranges> report_ranges;
+  std::vector<candidate_digests> candidates;  // cleared at each check()
 };
 
 }  // namespace alicert::internal

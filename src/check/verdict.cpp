@@ -2,6 +2,7 @@
 #include <array>
 
 #include "alicert/check/compare.h"
+#include "common/chars.h"
 #include "run.h"
 
 namespace alicert::internal {
@@ -34,7 +35,7 @@ constexpr traits traits_of(check_id c) noexcept {
 
 outcome compare(run& r, check_id c, const field_ref& f) {
   switch (c) {
-    case check_id::certificate: return r.cert().verdict;
+    case check_id::certificate: return f.certificate_source ? r.cert().verdict : r.probe_certificate(f);
     case check_id::serial: return check_serial(r, f);
     case check_id::not_before:
     case check_id::not_after: return check_time(r, f, c);
@@ -59,6 +60,12 @@ outcome compare(run& r, check_id c, const field_ref& f) {
     case check_id::domain_list: return check_domains(r, f);
     case check_id::chain: return check_chain(r, f);
     case check_id::csr_public_key: return check_csr(r, f);
+    case check_id::fingerprint: return check_fingerprint(r, f);
+    case check_id::issuer_name: return check_issuer_name(r, f);
+    case check_id::cert_domain_name: return check_cert_domain_name(r, f);
+    case check_id::expired: return check_expired(r, f);
+    case check_id::private_key: return check_private_key(r, f);
+    case check_id::chain_info: break;  // not a field's check: check_chain_info
   }
   return {finding_status::unverifiable, {}, "no check of this name"};
 }
@@ -80,7 +87,23 @@ bool pem(const field_ref& f) noexcept { return f.how == internal::shape::pem; }
 
 std::string_view reported_of(run& r, const field_ref& f) {
   if (f.absent() || pem(f)) return {};
+  // A private key never leaves the parser: its finding names what it is, not what it holds.
+  if (f.how == internal::shape::private_key) return private_key_label(r, f);
   return f.names != nullptr ? listed(r, f) : f.text;
+}
+
+// A value that cannot be read is invalid whether or not there is anything to
+// compare it with: text that should be hex and is not, a field the parser
+// could not read.
+// Why, or nothing when it can be read.
+std::string_view unreadable(run& r, const field_ref& f) {
+  if (f.state == field_state::unreadable) return "the reported value cannot be read";
+  if (f.how != internal::shape::hex && f.how != internal::shape::hex_or_decimal) return {};
+  // A serial may be negative: its sign is the serial check's to read.
+  std::string_view text = internal::trim_ascii_space(f.text);
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  r.state.chars.resize(text.size() + 1);
+  return normalize_hex(text, r.state.chars, false).empty() ? "not hexadecimal" : std::string_view{};
 }
 
 }  // namespace
@@ -89,9 +112,10 @@ outcome decide(run& r, check_id c, const field_ref& f) {
   const traits t = traits_of(c);
   if (f.absent()) return {finding_status::absent, {}, {}};
   if (!t.masks_per_part && is_masked(f.text)) return {finding_status::masked, {}, {}};
+  if (t.needs != basis::none)
+    if (const std::string_view why = unreadable(r, f); !why.empty()) return {finding_status::invalid, {}, why};
   if (t.needs == basis::certificate && !r.cert().ok) return {finding_status::unverifiable, {}, r.cert().why};
   if (t.needs == basis::key && !r.key().ok) return {finding_status::unverifiable, {}, r.key().why};
-  if (f.state == field_state::unreadable) return {finding_status::invalid, {}, "the reported value cannot be read"};
   return compare(r, c, f);
 }
 

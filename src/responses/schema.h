@@ -99,6 +99,7 @@ enum flag : std::uint8_t {
   any_case = 2,          ///< the key may arrive in another case (error envelopes: Code or code)
   fallback = 4,          ///< recognizes the API only when no API's distinctive key was seen
   secret = 8,            ///< a private key: unescaped into memory the parser wipes (shape::private_key)
+  subject_only = 16,     ///< a name attribute of the purchaser: the subject's alone, unverifiable when it has none
 };
 
 /// One field of a schema.

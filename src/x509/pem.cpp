@@ -276,4 +276,9 @@ result<std::span<const pem_block>> pem_decoder::decode(std::string_view text, qu
   return std::span<const pem_block>{blocks_};
 }
 
+void pem_decoder::wipe() noexcept {
+  internal::secure_zero(buffer_.data(), buffer_.size());
+  blocks_.clear();
+}
+
 }  // namespace alicert::x509

@@ -21,6 +21,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "alicert/check/facts.h"
 #include "alicert/check/finding.h"
@@ -100,6 +101,21 @@ struct document_report {
   }
 };
 
+/// A certificate that another document of the same input carries, offered
+/// to the entries that carry none: cas.ListUserCertificateOrder and
+/// slb.DescribeServerCertificates pair with one by id, else by digest
+/// (docs/siblings.md, sections 2 and 4). certificates_of() lists a document's.
+struct paired_certificate {
+  /// Its PEM text, the leaf first. Read during check() only.
+  std::string_view pem{};
+  /// How reports name the field it came from, e.g. "GetUserCertificateDetail.Cert".
+  std::string_view field{};
+  /// The cas.GetUserCertificateDetail `Id` and `CertIdentifier` it came with
+  /// (empty for other APIs): the keys entries pair by first.
+  std::string_view cas_id{};
+  std::string_view cas_identifier{};
+};
+
 /// How to check one document.
 struct check_options {
   /// The reference time for `validity_at_now`.
@@ -112,7 +128,20 @@ struct check_options {
   /// call; it may come from another parser. Null: the certificate-dependent
   /// checks are `unverifiable`. Ignored for every other API.
   const kms_get_view* paired_get{nullptr};
+  /// For cas.ListUserCertificateOrder and slb.DescribeServerCertificates: the
+  /// certificates of the other documents of the input, in input order (the
+  /// first of several that fit counts, with quirk ambiguous_pair). Empty:
+  /// every certificate-dependent check is `unverifiable`. Ignored for every other API.
+  std::span<const paired_certificate> certificates{};
 };
+
+/// Appends the certificates `doc` carries, as candidates for pairing (one
+/// per certificate field that is present: PCA X509Certificate, KMS
+/// GetCertificate Certificate, CDN HttpsCrt and ServerCertificate / SSLPub,
+/// CAS SSL Cert, SignCert and EncryptCert). Their strings borrow from `doc`:
+/// copy them to keep them past the parser's next parse. Never throws: false
+/// when `out` could not grow.
+ALICERT_API bool certificates_of(const document_view& doc, std::vector<paired_certificate>& out) noexcept;
 
 /// Reusable checker. Holds OpenSSL digest handles (fetched once), PEM
 /// decoders and scratch buffers; once it has seen its largest document it no

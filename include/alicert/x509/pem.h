@@ -60,6 +60,10 @@ class pem_decoder {
   /// larger than limits::max_document_bytes or when the buffer cannot be allocated.
   ALICERT_API result<std::span<const pem_block>> decode(std::string_view text, quirk_set* quirks) noexcept;
 
+  /// Overwrites the decoded bytes with zeros, in a way the compiler keeps:
+  /// for a decoder that has read a private key. The last result dies with them.
+  ALICERT_API void wipe() noexcept;
+
  private:
   std::vector<std::uint8_t> buffer_;
   std::vector<pem_block> blocks_;
