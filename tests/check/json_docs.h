@@ -135,6 +135,7 @@ struct facts {
   std::string subject, issuer, subject_forward;
   std::optional<std::string> subject_mutated, issuer_mutated, subject_forward_mutated;
   std::string cn, o, ou, l, st, c;  // the subject's first value of each ("" when none)
+  std::string issuer_cn;            // the issuer's first CN ("" when none)
   std::vector<checktest::oracle_san> sans;
   std::string cas_algorithm;  // RSA, ECC, SM2, Ed25519, Ed448; "" for another key type
   int key_bits{0};            // RSA modulus / EC curve bits; 0 when not derivable
@@ -268,6 +269,7 @@ inline facts facts_of(X509* x, const std::vector<std::uint8_t>& der) {
   f.l = checktest::attribute(s, NID_localityName);
   f.st = checktest::attribute(s, NID_stateOrProvinceName);
   f.c = checktest::attribute(s, NID_countryName);
+  f.issuer_cn = checktest::attribute(i, NID_commonName);
   f.sans = checktest::sans_of(x);
   detail::key_facts(x, f);
   detail::signature_facts(x, f);
