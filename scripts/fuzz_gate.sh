@@ -21,7 +21,7 @@ src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # ---- the gate's settings: change them on purpose, they change what it explores
 # libFuzzer runs per target (seed replay included), sized for 15-30 s each on
-# the 2-core development machine (about 4 minutes for all ten).
+# the 2-core development machine (about 5 minutes for all fifteen).
 declare -A runs=(
   [check]=20000
   [der]=200000
@@ -33,6 +33,11 @@ declare -A runs=(
   [parse_malformed]=350000
   [pem]=110000
   [stream]=18000
+  [parse_gucd]=60000
+  [parse_luco]=60000
+  [parse_cdn_domain]=40000
+  [parse_dcdn]=60000
+  [parse_slb]=100000
 )
 seed=20261123
 # Generous bounds: an input is a finding by what it does, never by how slow the machine is.

@@ -1671,6 +1671,10 @@ def main() -> None:
         d, g, _ = kms[n]
         put(f"check/kms_{n}.ndjson", C(d) + C(g))
     put("check/error_kms_certificate_not_found.json", doc_text(errs["kms_certificate_not_found"][0]))
+    import corpus_siblings  # the sibling APIs (docs/siblings.md)
+    me = sys.modules[__name__]
+    for rel, text in corpus_siblings.build(me, certs, STATE).items():
+        put(rel, text)
     put("README.md", README)
 
     # verification of everything written
@@ -1680,6 +1684,8 @@ def main() -> None:
             if folder == "stream" and p.name in ("malformed_in_middle.ndjson", "truncated_at_end.ndjson"):
                 continue
             if p.name.startswith("regress_"):  # fuzz findings, not positive documents
+                continue
+            if p.name.endswith("_with_details.ndjson"):  # the sibling APIs': corpus_siblings verifies them
                 continue
             v.file(p, multi=p.suffix == ".ndjson" or folder == "stream")
     pairs = {}
@@ -1691,6 +1697,13 @@ def main() -> None:
             die(f"parse_kms/{case}: CertificateId differs between describe and get")
         c = v.cert(dg["get"]["Certificate"], case)
         v.check_kms_pair(dg["describe"], c, f"parse_kms/{case}")
+    sv = corpus_siblings.Verifier(me, v.by_der)
+    for folder in corpus_siblings.FOLDERS:
+        for p in sorted((CORPUS / folder).iterdir()):
+            if not p.name.startswith("regress_"):
+                sv.file(p)
+    for p in sorted((CORPUS / "check").glob("*_with_details.ndjson")):
+        sv.file(p)
     for p in sorted((CORPUS / "parse_malformed").iterdir()):
         if p.name.startswith("regress_"):
             continue
@@ -1711,9 +1724,9 @@ def main() -> None:
         v.openssl_decode("CERTIFICATE", p.read_bytes())
 
     order = ["pem", "der", "parse_cas", "parse_kms", "parse_cdn", "parse_error", "parse_malformed", "inner",
-             "stream", "check"]
+             "stream", "check", *corpus_siblings.FOLDERS]
     print("make_corpus: " + " ".join(f"{k}={counts.get(k, 0)}" for k in order) +
-          f" | {len(certs)} certificates, {v.docs} positive documents cross-checked, "
+          f" | {len(certs)} certificates, {v.docs} + {sv.docs} positive documents cross-checked, "
           f"{v.pem_objects} PEM/DER objects decoded by openssl")
 
 
