@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 shopt -s nullglob
 for f in corpus/parse_{cas,kms,cdn,error,gucd,luco,cdn_domain,dcdn,slb}/*.json corpus/check/*; do
-  case "$(basename "$f")" in regress_* | README.md) continue ;; esac
+  case "$(basename "$f")" in regress_* | negative_* | README.md) continue ;; esac
   printf '%s\n' "$f"
 done

@@ -321,15 +321,15 @@ class Spec:
 
 
 CN_ALI = "阿里云计算有限公司"
+INT_RSA_SUBJECT = [[("C", "CN")], [("ST", "Zhejiang")], [("L", "Hangzhou")], [("O", CN_ALI)], [("OU", "Security")],
+                   [("CN", "alicert Test Issuing CA R2")]]
 
 SPECS = [
     # RSA hierarchy: root (4096) -> issuing CA (3072) -> leaves
     Spec("root-rsa", ("rsa", 4096),
          [[("C", "CN")], [("O", "alicert Test PKI")], [("OU", "Root Authority")], [("CN", "alicert Test Root CA R1")]],
          0x01, "2015-01-01T00:00:00Z", "2045-01-01T00:00:00Z", "sha384", ca=True),
-    Spec("int-rsa", ("rsa", 3072),
-         [[("C", "CN")], [("ST", "Zhejiang")], [("L", "Hangzhou")], [("O", CN_ALI)], [("OU", "Security")],
-          [("CN", "alicert Test Issuing CA R2")]],
+    Spec("int-rsa", ("rsa", 3072), INT_RSA_SUBJECT,
          0x8F3A5C7E9B1D2F40, "2016-01-01T00:00:00Z", "2036-01-01T00:00:00Z", "sha256", issuer="root-rsa",
          ca=True, pathlen=0),
     Spec("leaf-rsa2048", ("rsa", 2048),
@@ -436,6 +436,9 @@ SPECS += [
          [[("C", "CN")], [("O", "alicert Hygiene")], [("CN", "inverted.example.com")]],
          0x1A7, "2027-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "sha256", san=[("dns", "inverted.example.com")]),
 ]
+SPECS.append(  # the issuing CA's name on another key: the impostor of the negative chain seeds
+    Spec("impostor-int-rsa", ("rsa", 3072), INT_RSA_SUBJECT, 0x8F3A5C7E9B1D2F41, "2016-01-01T00:00:00Z",
+         "2036-01-01T00:00:00Z", "sha256", ca=True))
 SPEC = {s.name: s for s in SPECS}
 
 CHAINS = {  # corpus/pem/chain-<leaf>.pem: leaf, then issuers
@@ -1671,6 +1674,23 @@ def main() -> None:
         d, g, _ = kms[n]
         put(f"check/kms_{n}.ndjson", C(d) + C(g))
     put("check/error_kms_certificate_not_found.json", doc_text(errs["kms_certificate_not_found"][0]))
+    # Chains that must fail, seeds of the check target only (never in the main job):
+    # an impostor issuer (same name, another key), a truncated issuer, a signature
+    # algorithm OpenSSL does not verify (sha256WithRSA's OID turned into md2WithRSA's).
+    leaf, ca = certs["leaf-rsa2048"], certs["int-rsa"]
+    lines = ca.pem.split("\n")
+    truncated = "\n".join(lines[:4] + ["-----END CERTIFICATE-----", ""])
+    sha256_rsa, md2_rsa = bytes.fromhex("06092a864886f70d01010b"), bytes.fromhex("06092a864886f70d010102")
+    unsupported = to_pem(leaf.der.replace(sha256_rsa, md2_rsa), "CERTIFICATE")
+    negative = {"impostor": leaf.pem + certs["impostor-int-rsa"].pem, "truncated": leaf.pem + truncated,
+                "unsupported": unsupported + ca.pem}
+    for name, pem in negative.items():
+        info = cdn_info(certs, "leaf-rsa2048", "1644990" + str(len(name)), f"negative_{name}",
+                        domains=["www.aliyundoc.com"]).set("HttpsCrt", pem)
+        put(f"check/negative_chain_{name}.json", doc_text(cdn_envelope("negative:" + name, O(("CertInfo", [info])))))
+    put("check/negative_chain_impostor_kms.json", doc_text(O(
+        ("CertificateId", uuid_of("negative-kms-impostor", upper=False)), ("Certificate", leaf.pem),
+        ("CertificateChain", certs["impostor-int-rsa"].pem), ("RequestId", uuid_of("negative-kms")))))
     import corpus_siblings  # the sibling APIs (docs/siblings.md)
     me = sys.modules[__name__]
     for rel, text in corpus_siblings.build(me, certs, STATE).items():
@@ -1686,6 +1706,8 @@ def main() -> None:
             if p.name.startswith("regress_"):  # fuzz findings, not positive documents
                 continue
             if p.name.endswith("_with_details.ndjson"):  # the sibling APIs': corpus_siblings verifies them
+                continue
+            if p.name.startswith("negative_"):  # failing on purpose
                 continue
             v.file(p, multi=p.suffix == ".ndjson" or folder == "stream")
     pairs = {}

@@ -15,16 +15,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> corpus_files(const std::string& dir, const std::string& ext = "") {
+// `prefix`: only the files whose name starts with it (negative_: the seeds that fail on purpose).
+std::vector<fs::path> corpus_files(const std::string& dir, const std::string& ext = "", const std::string& prefix = "") {
   std::vector<fs::path> files;
   std::error_code ec;
   const fs::path root = fs::path(ALICERT_CORPUS_DIR) / dir;
   if (!fs::is_directory(root, ec)) return files;
-  for (const auto& entry : fs::directory_iterator(root, ec))
-    // regress_* files are fuzzer findings replayed by their fuzz target, not fixtures.
-    if (entry.is_regular_file() && entry.path().filename().string().rfind("regress_", 0) != 0 &&
+  for (const auto& entry : fs::directory_iterator(root, ec)) {
+    const std::string name = entry.path().filename().string();
+    // regress_* files are fuzzer findings replayed by their fuzz target, not fixtures;
+    // negative_* seeds fail on purpose.
+    const bool wanted = prefix.empty() ? name.rfind("regress_", 0) != 0 && name.rfind("negative_", 0) != 0
+                                       : name.rfind(prefix, 0) == 0;
+    if (entry.is_regular_file() && wanted &&
         (ext.empty() ? entry.path().filename() != "README.md" : entry.path().extension() == ext))
       files.push_back(entry.path());
+  }
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -68,6 +74,37 @@ void expect_single_document_of(const std::string& dir, const std::string& api) {
 TEST(CliCorpus, Cas) { expect_single_document_of("parse_cas", "cas.DescribeClientCertificate"); }
 
 TEST(CliCorpus, Cdn) { expect_single_document_of("parse_cdn", "cdn.DescribeCertificateInfoByID"); }
+
+TEST(CliCorpus, SiblingApis) {
+  expect_single_document_of("parse_gucd", "cas.GetUserCertificateDetail");
+  expect_single_document_of("parse_luco", "cas.ListUserCertificateOrder");
+  expect_single_document_of("parse_cdn_domain", "cdn.DescribeDomainCertificateInfo");
+  expect_single_document_of("parse_dcdn", "dcdn.DescribeDcdnDomainCertificateInfo");
+  expect_single_document_of("parse_slb", "slb.DescribeServerCertificates");
+}
+
+// The check target's chain seeds that fail on purpose: each fails as its name says.
+TEST(CliCorpus, NegativeChainSeeds) {
+  const std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"negative_chain_impostor.json", {"mismatch", "bad_signature"}},
+      {"negative_chain_impostor_kms.json", {"mismatch", "bad_signature"}},
+      {"negative_chain_truncated.json", {"invalid", "undecodable"}},
+      {"negative_chain_unsupported.json", {"unverifiable", "unsupported"}},
+  };
+  const auto files = corpus_files("check", "", "negative_");
+  ASSERT_EQ(files.size(), expected.size());
+  for (const auto& f : files) {
+    const auto& [status, link] = expected.at(f.filename().string());
+    const auto c = check_file(f);
+    ASSERT_EQ(c.records.size(), 1u) << f;
+    ASSERT_EQ(c.records[0].certificates.size(), 1u) << f;
+    const finding* chain = c.records[0].certificates[0].find("chain");
+    ASSERT_NE(chain, nullptr) << f;
+    EXPECT_EQ(chain->status, status) << f;
+    EXPECT_NE(chain->note.value_or("").find(link), std::string::npos) << f << ": " << chain->note.value_or("");
+    EXPECT_EQ(c.records[0].certificates[0].find("certificate")->status, "match") << f;
+  }
+}
 
 TEST(CliCorpus, ApiErrors) {
   expect_single_document_of("parse_error", "api_error");
