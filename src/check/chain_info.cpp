@@ -32,15 +32,6 @@ bool find_in_bundle(run& r, std::string_view subject_cn, std::string_view issuer
   return false;
 }
 
-constexpr int rank(finding_status s) noexcept {
-  switch (s) {
-    case finding_status::mismatch: return 0;
-    case finding_status::invalid: return 1;
-    case finding_status::masked: return 2;
-    case finding_status::match: return 3;
-    default: return 4;
-  }
-}
 
 // One entry's verdict, its times compared where they are reported.
 finding_status check_entry(run& r, const cas_chain_entry_view& e, std::string& note) {
@@ -98,7 +89,7 @@ finding check_chain_info(run& r, const reported_list<cas_chain_entry_view>& chai
     note += e.common_name.text;
     note += ": ";
     const finding_status s = check_entry(r, e, note);
-    if (rank(s) < rank(out.status)) out.status = s;
+    if (merge_rank(s) < merge_rank(out.status)) out.status = s;
   }
   out.note = r.copy(note);
   return out;

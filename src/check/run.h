@@ -181,6 +181,20 @@ void hygiene_warnings(run& r);
 /// (invalid), then the comparison of the check's family.
 outcome decide(run& r, check_id c, const field_ref& f);
 
+/// Where a status stands when the verdicts of several fields (or entries)
+/// make one finding: mismatch, invalid, masked, match, unverifiable, absent.
+constexpr int merge_rank(finding_status s) noexcept {
+  switch (s) {
+    case finding_status::mismatch: return 0;
+    case finding_status::invalid: return 1;
+    case finding_status::masked: return 2;
+    case finding_status::match: return 3;
+    case finding_status::unverifiable: return 4;
+    case finding_status::absent: return 5;
+  }
+  return 5;
+}
+
 /// One finding from the outcomes of every field that feeds check `c`
 /// (verdict.cpp): the first of mismatch, invalid, masked, match,
 /// unverifiable that any present field got, absent when none is present.

@@ -70,17 +70,6 @@ outcome compare(run& r, check_id c, const field_ref& f) {
   return {finding_status::unverifiable, {}, "no check of this name"};
 }
 
-constexpr int rank(finding_status s) noexcept {
-  switch (s) {
-    case finding_status::mismatch: return 0;
-    case finding_status::invalid: return 1;
-    case finding_status::masked: return 2;
-    case finding_status::match: return 3;
-    case finding_status::unverifiable: return 4;
-    case finding_status::absent: return 5;
-  }
-  return 5;
-}
 
 // PEM fields are not echoed: the input holds them.
 bool pem(const field_ref& f) noexcept { return f.how == internal::shape::pem; }
@@ -144,7 +133,7 @@ finding merge(run& r, check_id c, const field_ref* const* fields, const outcome*
       out.status = outcomes[i].status;
     } else {
       statuses_differ = statuses_differ || outcomes[i].status != out.status;
-      if (rank(outcomes[i].status) < rank(out.status)) out.status = outcomes[i].status;
+      if (merge_rank(outcomes[i].status) < merge_rank(out.status)) out.status = outcomes[i].status;
     }
     if (out.actual.empty()) out.actual = outcomes[i].actual;
   }

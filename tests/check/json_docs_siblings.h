@@ -51,6 +51,24 @@ inline std::string ssl_algorithm(const facts& f) {
   return f.cas_algorithm == "RSA" || f.cas_algorithm == "ECC" || f.cas_algorithm == "SM2" ? f.cas_algorithm : "";
 }
 
+// What the SSL Certificates Service's detail and order entries both report.
+inline void ssl_shared_fields(object& o, const certificate& c) {
+  const facts& f = c.f;
+  o.set("Sans", text_or_null(comma_joined(untyped_sans(f))))
+      .set("Fingerprint", json_text(sha1_hex(c)))
+      .set("Sha2", json_text(checktest::upper(f.sha256)))
+      .set("SerialNo", json_text(f.serial))
+      .set("Issuer", text_or_null(issuer_display_name(c.x.get())))
+      .set("OrgName", text_or_null(f.o))
+      .set("Province", text_or_null(f.st))
+      .set("City", text_or_null(f.l))
+      .set("Country", text_or_null(f.c))
+      .set("StartDate", json_text(utc_date(f.not_before)))
+      .set("EndDate", json_text(utc_date(f.not_after)))
+      .set("Expired", checktest::at(f.not_after) < checktest::at(1767225600) ? "true" : "false")
+      .set("Algorithm", text_or_null(ssl_algorithm(f)));
+}
+
 // cas.GetUserCertificateDetail: a flat object; CertChain names the one certificate (a root).
 inline object gucd_fields(const certificate& c) {
   const facts& f = c.f;
@@ -64,23 +82,11 @@ inline object gucd_fields(const certificate& c) {
       .set("CertIdentifier", json_text(id + "-cn-hangzhou"))
       .set("Name", json_text(c.file))
       .set("Cert", json_text(c.pem))
-      .set("Common", text_or_null(f.cn))
-      .set("Sans", text_or_null(comma_joined(untyped_sans(f))))
-      .set("Fingerprint", json_text(sha1_hex(c)))
-      .set("Sha2", json_text(checktest::upper(f.sha256)))
-      .set("SerialNo", json_text(f.serial))
-      .set("Issuer", text_or_null(issuer_display_name(c.x.get())))
-      .set("OrgName", text_or_null(f.o))
-      .set("Province", text_or_null(f.st))
-      .set("City", text_or_null(f.l))
-      .set("Country", text_or_null(f.c))
-      .set("NotBefore", millis(f.not_before))
+      .set("Common", text_or_null(f.cn));
+  ssl_shared_fields(o, c);
+  o.set("NotBefore", millis(f.not_before))
       .set("NotAfter", millis(f.not_after))
-      .set("StartDate", json_text(utc_date(f.not_before)))
-      .set("EndDate", json_text(utc_date(f.not_after)))
-      .set("Expired", checktest::at(f.not_after) < checktest::at(1767225600) ? "true" : "false")
       .set("BuyInAliyun", "false")
-      .set("Algorithm", text_or_null(ssl_algorithm(f)))
       .set("CertChain", chain)
       .set("RequestId", json_text("gucd-" + id));
   return o;
@@ -94,22 +100,9 @@ inline object luco_fields(const certificate& c) {
       .set("Name", json_text(c.file))
       .set("Status", json_text("ISSUED"))
       .set("CertType", json_text("DV"))
-      .set("CommonName", text_or_null(f.cn))
-      .set("Sans", text_or_null(comma_joined(untyped_sans(f))))
-      .set("Fingerprint", json_text(sha1_hex(c)))
-      .set("Sha2", json_text(checktest::upper(f.sha256)))
-      .set("SerialNo", json_text(f.serial))
-      .set("Issuer", text_or_null(issuer_display_name(c.x.get())))
-      .set("OrgName", text_or_null(f.o))
-      .set("Province", text_or_null(f.st))
-      .set("City", text_or_null(f.l))
-      .set("Country", text_or_null(f.c))
-      .set("StartDate", json_text(utc_date(f.not_before)))
-      .set("EndDate", json_text(utc_date(f.not_after)))
-      .set("CertStartTime", millis(f.not_before))
-      .set("CertEndTime", millis(f.not_after))
-      .set("Expired", checktest::at(f.not_after) < checktest::at(1767225600) ? "true" : "false")
-      .set("Algorithm", text_or_null(ssl_algorithm(f)));
+      .set("CommonName", text_or_null(f.cn));
+  ssl_shared_fields(o, c);
+  o.set("CertStartTime", millis(f.not_before)).set("CertEndTime", millis(f.not_after));
   return o;
 }
 
