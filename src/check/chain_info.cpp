@@ -59,10 +59,10 @@ finding_status check_entry(run& r, const cas_chain_entry_view& e, std::string& n
 
 }  // namespace
 
-finding check_chain_info(run& r, const reported_list<cas_chain_entry_view>& chain) {
+finding check_chain_info(run& r, const reported_list<cas_chain_entry_view>& chain, std::string_view key) {
   finding out;
   out.check = check_id::chain_info;
-  out.field = "CertChain";
+  out.field = key;
   out.status = finding_status::absent;
   if (!chain.present()) return out;
   out.offset = chain.offset;

@@ -113,7 +113,25 @@ void check_kms_describe(run& r, const kms_describe_view& v) {
 // then CertChain's entries against Cert's bundle.
 void check_cas_detail(run& r, const cas_certificate_detail_view& v) {
   check_view<internal::schemas::gucd>(r, v, {});
-  r.emit(internal::check_chain_info(r, v.cert_chain));
+  r.emit(internal::check_chain_info(r, v.cert_chain, internal::schemas::gucd_chain_key));
+}
+
+// How reports name a field of another document: its operation and its key,
+// "GetUserCertificateDetail.Cert" for the field Cert of cas.GetUserCertificateDetail.
+std::string_view partner_field(run& r, api source, std::string_view key) {
+  const std::string_view api_text = api_name(source);
+  std::string& s = r.scratch();
+  s += api_text.substr(api_text.find('.') + 1);
+  s += '.';
+  s += key;
+  return r.copy(s);
+}
+
+// The field a detail's certificate comes from (what an unpaired entry lacks).
+constexpr std::string_view detail_certificate_key() noexcept {
+  for (const auto& f : internal::schemas::gucd)
+    if (f.plays == internal::role::certificate_pem) return f.key;
+  return {};
 }
 
 // An entry without a certificate (CAS SSL orders, SLB): paired with one of
@@ -123,7 +141,8 @@ void check_paired_entry(run& r, const Entry& e, const internal::pairing& p) {
   r.load_partner(p.partner, p.how, p.by);
   if (p.ambiguous) r.quirks().add(quirk::ambiguous_pair);
   field_ref certificate;
-  certificate.name = p.partner != nullptr ? p.partner->field : std::string_view("GetUserCertificateDetail.Cert");
+  certificate.name = p.partner != nullptr ? partner_field(r, p.partner->source, p.partner->key)
+                                          : partner_field(r, api::cas_get_user_certificate_detail, detail_certificate_key());
   certificate.how = internal::shape::pem;
   certificate.state = field_state::present;
   const outcome o = r.cert().verdict;
@@ -279,27 +298,30 @@ const document_report& checker::check(const document_view& doc, const check_opti
 }
 
 bool certificates_of(const document_view& doc, std::vector<paired_certificate>& out) noexcept {
+  namespace sc = internal::schemas;
   return internal::guarded(
       [&] {
-        const auto offer = [&](const reported_text& pem, std::string_view field, std::string_view id = {},
-                               std::string_view identifier = {}) {
-          if (pem.present()) out.push_back(paired_certificate{pem.value, field, id, identifier});
+        // Every field its schema has check `certificate` read from.
+        const auto offer = [&]<const auto& Schema, class View>(const View& v, std::string_view id = {},
+                                                               std::string_view identifier = {}) {
+          for (const auto& f : Schema)
+            if (f.checks.has(check_id::certificate) && f.slot.kind == member_kind::text && (v.*f.slot.text).present())
+              out.push_back(paired_certificate{(v.*f.slot.text).value, doc.kind, f.key, id, identifier});
         };
-        if (doc.cas) offer(doc.cas->certificate.x509_certificate, "DescribeClientCertificate.X509Certificate");
-        if (doc.kms_get) offer(doc.kms_get->certificate, "GetCertificate.Certificate");
+        if (doc.cas) offer.template operator()<sc::cas_certificate>(doc.cas->certificate);
+        if (doc.kms_get) offer.template operator()<sc::kms_get>(*doc.kms_get);
         if (doc.cdn)
-          for (const auto& e : doc.cdn->cert_infos) offer(e.https_crt, "DescribeCertificateInfoByID.HttpsCrt");
-        if (doc.cdn_domain) {
-          const bool dcdn = doc.kind == api::dcdn_describe_domain_certificate_info;
-          for (const auto& e : doc.cdn_domain->cert_infos)
-            offer(e.server_certificate,
-                  dcdn ? "DescribeDcdnDomainCertificateInfo.SSLPub" : "DescribeDomainCertificateInfo.ServerCertificate");
-        }
+          for (const auto& e : doc.cdn->cert_infos) offer.template operator()<sc::cdn_cert_info>(e);
+        if (doc.cdn_domain)
+          for (const auto& e : doc.cdn_domain->cert_infos) {
+            if (doc.kind == api::dcdn_describe_domain_certificate_info)
+              offer.template operator()<sc::dcdn_domain_entry>(e);
+            else
+              offer.template operator()<sc::cdn_domain_entry>(e);
+          }
         if (const cas_certificate_detail_view* d = doc.cas_detail) {
-          const std::string_view id = d->id.value, identifier = d->cert_identifier.value;
-          offer(d->cert, "GetUserCertificateDetail.Cert", id, identifier);
-          offer(d->sign_cert, "GetUserCertificateDetail.SignCert", id, identifier);
-          offer(d->encrypt_cert, "GetUserCertificateDetail.EncryptCert", id, identifier);
+          offer.template operator()<sc::gucd>(*d, d->id.value, d->cert_identifier.value);
+          offer.template operator()<sc::gucd_encrypt>(*d, d->id.value, d->cert_identifier.value);
         }
         return true;
       },

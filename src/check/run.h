@@ -158,7 +158,7 @@ outcome check_private_key(run& r, const field_ref& f);       // private_key.cpp
 /// The `private_key` finding's reported text: "(private key)", its type and size, never a byte of it.
 std::string_view private_key_label(run& r, const field_ref& f);  // private_key.cpp
 /// `chain_info`: CAS SSL CertChain's entries against the certificates of the bundle (chain_info.cpp).
-finding check_chain_info(run& r, const reported_list<cas_chain_entry_view>& chain);
+finding check_chain_info(run& r, const reported_list<cas_chain_entry_view>& chain, std::string_view key);
 /// Quirk reported_times_disagree when two reported times of one property
 /// differ (to the second), with nothing else to say about them (validity.cpp).
 void note_times_disagree(run& r, const reported_time& a, const reported_time& b);

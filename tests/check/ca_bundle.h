@@ -183,7 +183,9 @@ inline void expect_facts(const certificate& c, const alicert::certificate_facts&
 
 /// A paired_certificate with its own strings.
 struct owned_partner {
-  std::string pem, field, id, identifier;
+  std::string pem;
+  alicert::api source;
+  std::string key, id, identifier;
 };
 
 struct api_case {
@@ -289,7 +291,7 @@ inline void run_api(const api_case& a) {
     }
     const std::vector<owned_partner> owned = a.partners ? a.partners(c) : std::vector<owned_partner>{};
     std::vector<alicert::paired_certificate> partners;
-    for (const auto& o : owned) partners.push_back({o.pem, o.field, o.id, o.identifier});
+    for (const auto& o : owned) partners.push_back({o.pem, o.source, o.key, o.id, o.identifier});
     const alicert::check_options options{.now = now, .paired_get = get, .certificates = partners};
     const object fields = a.fields(c);
     const auto base = check_json(p, ch, a.document(fields), a.kind, options, error, [&](const auto& r) {

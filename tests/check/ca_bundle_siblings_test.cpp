@@ -108,7 +108,7 @@ std::vector<mutation> cdn_domain_mutations(bool dcdn) {
 // The GetUserCertificateDetail the entry pairs with, by its Id.
 std::vector<owned_partner> detail_of(const certificate& c) {
   const std::string id = ssl_id(c);
-  return {{c.pem, "GetUserCertificateDetail.Cert", id, id + "-cn-hangzhou"}};
+  return {{c.pem, alicert::api::cas_get_user_certificate_detail, "Cert", id, id + "-cn-hangzhou"}};
 }
 
 TEST(CaBundle, CasGetUserCertificateDetail) {

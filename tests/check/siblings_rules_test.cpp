@@ -149,8 +149,8 @@ TEST(SiblingRules, SignCertStandsInForCertAndEncryptCertIsACertificateOfItsOwn) 
 
 TEST(SiblingRules, OrdersPairByIdElseByDigest) {
   const certificate c = make(leaf());
-  const std::vector<alicert::paired_certificate> by_id{{c.pem, "GetUserCertificateDetail.Cert", "1234", "1234-cn-hangzhou"}};
-  const std::vector<alicert::paired_certificate> other{{c.pem, "DescribeCertificateInfoByID.HttpsCrt", "", ""}};
+  const std::vector<alicert::paired_certificate> by_id{{c.pem, alicert::api::cas_get_user_certificate_detail, "Cert", "1234", "1234-cn-hangzhou"}};
+  const std::vector<alicert::paired_certificate> other{{c.pem, alicert::api::cdn_describe_certificate_info, "HttpsCrt", "", ""}};
   object o = luco_fields(c);
   o.set("CertificateId", "1234");
   {
@@ -194,7 +194,7 @@ TEST(SiblingRules, OrdersPairByIdElseByDigest) {
 
 TEST(SiblingRules, FingerprintLengthNamesTheDigest) {
   const certificate c = make(leaf());
-  const std::vector<alicert::paired_certificate> partner{{c.pem, "GetUserCertificateDetail.Cert", "1", ""}};
+  const std::vector<alicert::paired_certificate> partner{{c.pem, alicert::api::cas_get_user_certificate_detail, "Cert", "1", ""}};
   const std::string md5 = digest_hex(c.der, EVP_md5());
   const std::pair<std::string, finding_status> cases[] = {
       {sha1_hex(c, ":", false), finding_status::match},
@@ -213,7 +213,7 @@ TEST(SiblingRules, FingerprintLengthNamesTheDigest) {
 
 TEST(SiblingRules, ServerCertificatesPairAndNoteDisagreeingTimes) {
   const certificate c = make(leaf());
-  const std::vector<alicert::paired_certificate> any{{c.pem, "DescribeCertificateInfoByID.HttpsCrt", "", ""}};
+  const std::vector<alicert::paired_certificate> any{{c.pem, alicert::api::cdn_describe_certificate_info, "HttpsCrt", "", ""}};
   object o = slb_fields(c);
   o.set("IsAliCloudCertificate", "0").set("AliCloudCertificateId", json_text(""));
   {
@@ -373,8 +373,9 @@ TEST(SiblingRules, CertificatesOfADocument) {
   std::vector<alicert::paired_certificate> out;
   ASSERT_TRUE(alicert::certificates_of(*doc, out));
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0].field, "GetUserCertificateDetail.Cert");
-  EXPECT_EQ(out[1].field, "GetUserCertificateDetail.SignCert");
+  EXPECT_EQ(out[0].source, alicert::api::cas_get_user_certificate_detail);
+  EXPECT_EQ(out[0].key, "Cert");
+  EXPECT_EQ(out[1].key, "SignCert");
   EXPECT_EQ(out[0].cas_id, ssl_id(c));
   EXPECT_EQ(out[0].cas_identifier, ssl_id(c) + "-cn-hangzhou");
   EXPECT_EQ(out[0].pem, c.pem);

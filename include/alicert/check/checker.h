@@ -108,8 +108,10 @@ struct document_report {
 struct paired_certificate {
   /// Its PEM text, the leaf first. Read during check() only.
   std::string_view pem{};
-  /// How reports name the field it came from, e.g. "GetUserCertificateDetail.Cert".
-  std::string_view field{};
+  /// The API and the field it came from: reports name it "<operation>.<key>",
+  /// e.g. "GetUserCertificateDetail.Cert".
+  api source{api::cas_get_user_certificate_detail};
+  std::string_view key{};
   /// The cas.GetUserCertificateDetail `Id` and `CertIdentifier` it came with
   /// (empty for other APIs): the keys entries pair by first.
   std::string_view cas_id{};
