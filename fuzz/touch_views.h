@@ -154,6 +154,8 @@ inline bool same_text(const reported_text& a, const reported_text& b) {
   return a.state == b.state && a.text == b.text && a.offset == b.offset;
 }
 
+inline void touch_typed_view(const document_view& d, view_context& cx, fingerprint& fp);
+
 /// The document, its one view, and its quirks.
 inline void touch(const document_view& d, view_context& cx, fingerprint& fp) {
   ALICERT_FUZZ_CHECK(static_cast<std::size_t>(d.kind) < api_count, "api out of range");
@@ -191,7 +193,11 @@ inline void touch(const document_view& d, view_context& cx, fingerprint& fp) {
   });
   (void)d.quirks.empty();
   touch(d.request_id, cx, fp);
+  touch_typed_view(d, cx, fp);
+}
 
+/// The one typed view of a document, by its API's schema.
+inline void touch_typed_view(const document_view& d, view_context& cx, fingerprint& fp) {
   const int views = (d.cas != nullptr) + (d.kms_describe != nullptr) + (d.kms_get != nullptr) +
                     (d.cdn != nullptr) + (d.error != nullptr) + (d.cas_detail != nullptr) +
                     (d.cas_orders != nullptr) + (d.cdn_domain != nullptr) + (d.slb != nullptr);
