@@ -1,65 +1,73 @@
 #include "json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
 #include "text_escape.h"
 
 namespace alicert::cli {
 
-void json_writer::before_value() {
-  if (after_key_) {
+// Room for the value plus its comma; the comma (or nothing, after a key)
+// is written at once.
+char* json_writer::start(std::size_t room) {
+  char* p = out_.reserve(room + 1);
+  if (after_key_)
     after_key_ = false;
-    return;
-  }
-  if (need_comma_) out_ += ',';
+  else if (need_comma_)
+    *p++ = ',';
+  return p;
 }
 
 void json_writer::open(char c) {
-  before_value();
-  out_ += c;
+  char* p = start(1);
+  *p++ = c;
+  out_.commit(p);
   need_comma_ = false;
 }
 
 void json_writer::close(char c) {
-  out_ += c;
+  out_.push(c);
   need_comma_ = true;
 }
 
 void json_writer::key(std::string_view name) {
-  before_value();
-  out_ += '"';
-  append_json_escaped(out_, name);
-  out_ += "\":";
+  char* p = start(name.size() + 3);
+  *p++ = '"';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  *p++ = '"';
+  *p++ = ':';
+  out_.commit(p);
   after_key_ = true;
 }
 
 void json_writer::string(std::string_view text) {
-  before_value();
-  out_ += '"';
-  append_json_escaped(out_, text);
-  out_ += '"';
+  char* p = start(json_escaped_bound(text.size()) + 2);
+  *p++ = '"';
+  p = write_json_escaped(p, text);
+  *p++ = '"';
+  out_.commit(p);
   need_comma_ = true;
 }
 
 void json_writer::number(std::uint64_t n) {
-  before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
+  char* p = start(20);
+  p = std::to_chars(p, p + 20, n).ptr;
+  out_.commit(p);
   need_comma_ = true;
 }
 
 void json_writer::number(std::int64_t n) {
-  before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
+  char* p = start(20);
+  p = std::to_chars(p, p + 20, n).ptr;
+  out_.commit(p);
   need_comma_ = true;
 }
 
 void json_writer::null() {
-  before_value();
-  out_ += "null";
+  char* p = start(4);
+  std::memcpy(p, "null", 4);
+  out_.commit(p + 4);
   need_comma_ = true;
 }
 
@@ -175,7 +183,7 @@ void write_certificate(json_writer& w, const certificate_report& c) {
 
 }  // namespace
 
-void render_json_line(std::string& out, const output_record& r) {
+void render_json_line(text_buffer& out, const output_record& r) {
   json_writer w(out);
   w.begin_object();
   w.key("input");
@@ -230,7 +238,13 @@ void render_json_line(std::string& out, const output_record& r) {
   for (const auto& c : r.certificates) write_certificate(w, c);
   w.end_array();
   w.end_object();
-  out += '\n';
+  out.push('\n');
+}
+
+void render_json_line(std::string& out, const output_record& record) {
+  text_buffer line;
+  render_json_line(line, record);
+  out += line.view();
 }
 
 }  // namespace alicert::cli

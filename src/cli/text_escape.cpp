@@ -2,58 +2,111 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "common/chars.h"
 
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define ALICERT_ESCAPE_SSE2 1
+#endif
+
 namespace alicert::cli {
 namespace {
-
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i, std::uint32_t& cp) {
   return internal::utf8_sequence(text, i, cp);
 }
 
-void append_u_escape(std::string& out, std::uint32_t cp) {
-  out += "\\u";
-  for (int shift = 12; shift >= 0; shift -= 4) out += internal::hex_digit(cp >> shift);
+char* write_u_escape(char* out, std::uint32_t cp) noexcept {
+  *out++ = '\\';
+  *out++ = 'u';
+  for (int shift = 12; shift >= 0; shift -= 4) *out++ = internal::hex_digit(cp >> shift);
+  return out;
+}
+
+// The first byte at or after `p` that a plain copy would get wrong: `"`,
+// `\`, a control character, DEL, or any byte of a multi-byte sequence
+// (which must be validated); `end` when there is none.
+const char* first_special(const char* p, const char* end) noexcept {
+#if defined(ALICERT_ESCAPE_SSE2)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
+    // Signed: below 0x20 is every control character and every byte >= 0x80.
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20u || c == '"' || c == '\\' || c >= 0x7Fu) return p;
+  }
+  return end;
+}
+
+char* write_ascii_escape(char* out, char c) noexcept {
+  const char* two = nullptr;
+  switch (c) {
+    case '"': two = "\\\""; break;
+    case '\\': two = "\\\\"; break;
+    case '\n': two = "\\n"; break;
+    case '\r': two = "\\r"; break;
+    case '\t': two = "\\t"; break;
+    case '\b': two = "\\b"; break;
+    case '\f': two = "\\f"; break;
+    default: return write_u_escape(out, static_cast<unsigned char>(c));
+  }
+  *out++ = two[0];
+  *out++ = two[1];
+  return out;
 }
 
 }  // namespace
 
-void append_json_escaped(std::string& out, std::string_view text) {
-  out.reserve(out.size() + text.size() + 2);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::uint32_t cp = 0;
-    const std::size_t n = utf8_sequence_length(text, i, cp);
-    if (n == 0) {
-      out += "\\ufffd";
-      ++i;
+char* write_json_escaped(char* out, std::string_view text) noexcept {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin;
+  while (p < end) {
+    const char* special = first_special(p, end);
+    const auto run = static_cast<std::size_t>(special - p);
+    if (run != 0) std::memcpy(out, p, run);
+    out += run;
+    p = special;
+    if (p == end) break;
+    if (static_cast<unsigned char>(*p) < 0x80u) {
+      out = write_ascii_escape(out, *p++);
       continue;
     }
-    if (n == 1) {
-      const char c = text[i];
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (cp < 0x20u || cp == 0x7Fu)
-            append_u_escape(out, cp);
-          else
-            out += c;
-      }
+    std::uint32_t cp = 0;
+    const std::size_t n = utf8_sequence_length(text, static_cast<std::size_t>(p - begin), cp);
+    if (n == 0) {
+      out = write_u_escape(out, 0xFFFDu);
+      ++p;
     } else if (cp == 0x2028u || cp == 0x2029u) {
-      append_u_escape(out, cp);
+      out = write_u_escape(out, cp);
+      p += n;
     } else {
-      out.append(text.data() + i, n);
+      std::memcpy(out, p, n);
+      out += n;
+      p += n;
     }
-    i += n;
   }
+  return out;
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
+  const std::size_t at = out.size();
+  out.resize(at + json_escaped_bound(text.size()));
+  char* const end = write_json_escaped(out.data() + at, text);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 void append_terminal_safe(std::string& out, std::string_view text) {
