@@ -7,77 +7,6 @@
 
 namespace alicert::cli {
 
-// Room for the value plus its comma; the comma (or nothing, after a key)
-// is written at once.
-char* json_writer::start(std::size_t room) {
-  char* p = out_.reserve(room + 1);
-  if (after_key_)
-    after_key_ = false;
-  else if (need_comma_)
-    *p++ = ',';
-  return p;
-}
-
-void json_writer::open(char c) {
-  char* p = start(1);
-  *p++ = c;
-  out_.commit(p);
-  need_comma_ = false;
-}
-
-void json_writer::close(char c) {
-  out_.push(c);
-  need_comma_ = true;
-}
-
-void json_writer::key(std::string_view name) {
-  char* p = start(name.size() + 3);
-  *p++ = '"';
-  std::memcpy(p, name.data(), name.size());
-  p += name.size();
-  *p++ = '"';
-  *p++ = ':';
-  out_.commit(p);
-  after_key_ = true;
-}
-
-void json_writer::string(std::string_view text) {
-  char* p = start(json_escaped_bound(text.size()) + 2);
-  *p++ = '"';
-  p = write_json_escaped(p, text);
-  *p++ = '"';
-  out_.commit(p);
-  need_comma_ = true;
-}
-
-void json_writer::number(std::uint64_t n) {
-  char* p = start(20);
-  p = std::to_chars(p, p + 20, n).ptr;
-  out_.commit(p);
-  need_comma_ = true;
-}
-
-void json_writer::number(std::int64_t n) {
-  char* p = start(20);
-  p = std::to_chars(p, p + 20, n).ptr;
-  out_.commit(p);
-  need_comma_ = true;
-}
-
-void json_writer::null() {
-  char* p = start(4);
-  std::memcpy(p, "null", 4);
-  out_.commit(p + 4);
-  need_comma_ = true;
-}
-
-void json_writer::optional_string(const std::optional<std::string_view>& text) {
-  if (text)
-    string(*text);
-  else
-    null();
-}
-
 namespace {
 
 void write_reported(json_writer& w, std::string_view name, const reported_text& field) {
@@ -94,17 +23,22 @@ void write_certificate(json_writer& w, const certificate_report& c) {
     if (!f.decoded) return std::nullopt;
     return null_if_empty(text);
   };
-  char not_before[32];
-  char not_after[32];
   w.begin_object();
   w.key("id");
   w.optional_string(reported_id(c));
   w.key("serial");
   w.optional_string(fact(f.serial));
+  // The dates as the facts hold them, known or not (report.md: null only when not decoded).
   w.key("not_before");
-  w.optional_string(fact(format_rfc3339(f.not_before, not_before)));
+  if (f.decoded)
+    w.timestamp(f.not_before);
+  else
+    w.null();
   w.key("not_after");
-  w.optional_string(fact(format_rfc3339(f.not_after, not_after)));
+  if (f.decoded)
+    w.timestamp(f.not_after);
+  else
+    w.null();
   w.key("subject");
   w.optional_string(f.decoded ? std::optional<std::string_view>(f.subject) : std::nullopt);
   w.key("issuer");

@@ -25,10 +25,13 @@ char* write_u_escape(char* out, std::uint32_t cp) noexcept {
   return out;
 }
 
-// The first byte at or after `p` that a plain copy would get wrong: `"`,
-// `\`, a control character, DEL, or any byte of a multi-byte sequence
-// (which must be validated); `end` when there is none.
-const char* first_special(const char* p, const char* end) noexcept {
+// Copies bytes from `p` to `out` up to the first one that a plain copy
+// would get wrong (`"`, `\\`, a control character, DEL, or any byte of a
+// multi-byte sequence, which must be validated) or `end`; advances both.
+// Sixteen bytes at a time where SSE2 is there: each block is stored whole
+// (the caller's room, six bytes per input byte, covers it) and the part
+// after a special byte is overwritten later.
+void copy_plain(const char*& p, const char* end, char*& out) noexcept {
 #if defined(ALICERT_ESCAPE_SSE2)
   const __m128i space = _mm_set1_epi8(0x20);
   const __m128i quote = _mm_set1_epi8('"');
@@ -36,19 +39,26 @@ const char* first_special(const char* p, const char* end) noexcept {
   const __m128i del = _mm_set1_epi8(0x7F);
   while (end - p >= 16) {
     const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
+    _mm_storeu_si128(static_cast<__m128i*>(static_cast<void*>(out)), v);
     // Signed: below 0x20 is every control character and every byte >= 0x80.
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
                                      _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)));
     const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (mask != 0) return p + __builtin_ctz(mask);
+    if (mask != 0) {
+      const int k = __builtin_ctz(mask);
+      p += k;
+      out += k;
+      return;
+    }
     p += 16;
+    out += 16;
   }
 #endif
   for (; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20u || c == '"' || c == '\\' || c >= 0x7Fu) return p;
+    if (c < 0x20u || c == '"' || c == '\\' || c >= 0x7Fu) return;
+    *out++ = static_cast<char>(c);
   }
-  return end;
 }
 
 char* write_ascii_escape(char* out, char c) noexcept {
@@ -75,29 +85,29 @@ char* write_json_escaped(char* out, std::string_view text) noexcept {
   const char* const end = begin + text.size();
   const char* p = begin;
   while (p < end) {
-    const char* special = first_special(p, end);
-    const auto run = static_cast<std::size_t>(special - p);
-    if (run != 0) std::memcpy(out, p, run);
-    out += run;
-    p = special;
+    copy_plain(p, end, out);
     if (p == end) break;
     if (static_cast<unsigned char>(*p) < 0x80u) {
       out = write_ascii_escape(out, *p++);
       continue;
     }
-    std::uint32_t cp = 0;
-    const std::size_t n = utf8_sequence_length(text, static_cast<std::size_t>(p - begin), cp);
-    if (n == 0) {
-      out = write_u_escape(out, 0xFFFDu);
-      ++p;
-    } else if (cp == 0x2028u || cp == 0x2029u) {
-      out = write_u_escape(out, cp);
-      p += n;
-    } else {
-      std::memcpy(out, p, n);
-      out += n;
-      p += n;
-    }
+    // Multi-byte sequences come in runs (CJK names): they are read one
+    // after another before the search for the next special byte resumes.
+    do {
+      std::uint32_t cp = 0;
+      const std::size_t n = utf8_sequence_length(text, static_cast<std::size_t>(p - begin), cp);
+      if (n == 0) {
+        out = write_u_escape(out, 0xFFFDu);
+        ++p;
+      } else if (cp == 0x2028u || cp == 0x2029u) {
+        out = write_u_escape(out, cp);
+        p += n;
+      } else {
+        std::memcpy(out, p, n);
+        out += n;
+        p += n;
+      }
+    } while (p < end && static_cast<unsigned char>(*p) >= 0x80u);
   }
   return out;
 }
