@@ -55,23 +55,22 @@ void record_maker::make(const record_place& at, const result<document_view>& doc
     emit(r, into);
     return;
   }
-  r.kind = d->kind;
-  if (!d->request_id.absent()) r.request_id = d->request_id.text;
-  r.api_error = d->error;
-  r.quirks = d->quirks;
   check_options how;
   how.now = settings_.now;
   set_partner(how, *d, partner, ambiguous);
   const document_report& report = checker_.check(*d, how);
   if (report.out_of_memory) {
+    r.kind = d->kind;
+    if (!d->request_id.absent()) r.request_id = d->request_id.text;
+    r.api_error = d->error;
+    r.quirks = d->quirks;
     r.error = &no_memory_to_check;
     into.errors = true;
-  } else {
-    r.quirks.merge(report.quirks);
-    r.certificates = report.certificates;
-    if (report.failed()) into.findings = true;
+    emit(r, into);
+    return;
   }
-  emit(r, into);
+  if (report.failed()) into.findings = true;
+  emit(checked_record(at.input, at.index, at.offset, *d, report), into);
 }
 
 void record_maker::make_again(const record_place& at, const padded_buffer& doc, const partner_bytes& partner,
