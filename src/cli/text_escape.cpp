@@ -1,5 +1,6 @@
 #include "text_escape.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -25,26 +26,50 @@ char* write_u_escape(char* out, std::uint32_t cp) noexcept {
   return out;
 }
 
+// The bytes a plain copy would get wrong (see copy_plain).
+constexpr std::array<bool, 256> special_bytes() noexcept {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) t[c] = c < 0x20u || c == '"' || c == '\\' || c >= 0x7Fu;
+  return t;
+}
+constexpr std::array<bool, 256> special_byte = special_bytes();
+
+// Eight bytes at a time without SIMD: a bit set at the high bit of each
+// byte of `w` that is special. A borrow can only set bits above a byte
+// that is special itself, so the lowest bit set is exact.
+std::uint64_t special_bits(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t high = 0x8080808080808080ull;
+  const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & high; };
+  return zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | zero_byte(w ^ (ones * 0x7Fu)) |
+         ((w - ones * 0x20u) & ~w & high) | (w & high);
+}
+
 // Copies bytes from `p` to `out` up to the first one that a plain copy
 // would get wrong (`"`, `\\`, a control character, DEL, or any byte of a
 // multi-byte sequence, which must be validated) or `end`; advances both.
-// Sixteen bytes at a time where SSE2 is there: each block is stored whole
-// (the caller's room, six bytes per input byte, covers it) and the part
-// after a special byte is overwritten later.
+// Blocks of sixteen bytes (SSE2) or eight are stored whole (the caller's
+// room, six bytes per input byte, covers it): the part after a special byte
+// is overwritten later. The last bytes of a run of at least a block are
+// read as the block that ends with them, and stored over the bytes of the
+// run already written, which are the same.
 void copy_plain(const char*& p, const char* end, char*& out) noexcept {
+  const char* const run = p;
 #if defined(ALICERT_ESCAPE_SSE2)
   const __m128i space = _mm_set1_epi8(0x20);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
   const __m128i del = _mm_set1_epi8(0x7F);
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
-    _mm_storeu_si128(static_cast<__m128i*>(static_cast<void*>(out)), v);
+  const auto specials = [&](__m128i v) {
     // Signed: below 0x20 is every control character and every byte >= 0x80.
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
                                      _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)));
-    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (mask != 0) {
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
+    _mm_storeu_si128(static_cast<__m128i*>(static_cast<void*>(out)), v);
+    if (const unsigned mask = specials(v); mask != 0) {
       const int k = __builtin_ctz(mask);
       p += k;
       out += k;
@@ -53,12 +78,43 @@ void copy_plain(const char*& p, const char* end, char*& out) noexcept {
     p += 16;
     out += 16;
   }
-#endif
-  for (; p < end; ++p) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20u || c == '"' || c == '\\' || c >= 0x7Fu) return;
-    *out++ = static_cast<char>(c);
+  if (p < end && end - run >= 16) {
+    const auto left = static_cast<unsigned>(end - p);
+    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(end - 16)));
+    _mm_storeu_si128(static_cast<__m128i*>(static_cast<void*>(out + left - 16)), v);
+    const unsigned mask = specials(v) >> (16 - left);
+    const unsigned k = mask != 0 ? static_cast<unsigned>(__builtin_ctz(mask)) : left;
+    p += k;
+    out += k;
+    return;
   }
+#endif
+  while (end - p >= 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    std::memcpy(out, &w, 8);
+    if (const std::uint64_t bits = special_bits(w); bits != 0) {
+      const auto k = static_cast<unsigned>(__builtin_ctzll(bits)) / 8;
+      p += k;
+      out += k;
+      return;
+    }
+    p += 8;
+    out += 8;
+  }
+  if (p < end && end - run >= 8) {
+    const auto left = static_cast<unsigned>(end - p);
+    std::uint64_t w = 0;
+    std::memcpy(&w, end - 8, 8);
+    std::memcpy(out + left - 8, &w, 8);
+    const std::uint64_t bits = special_bits(w) >> (8 * (8 - left));
+    const unsigned k = bits != 0 ? static_cast<unsigned>(__builtin_ctzll(bits)) / 8 : left;
+    p += k;
+    out += k;
+    return;
+  }
+  // Short strings a byte at a time, by table.
+  while (p < end && !special_byte[static_cast<unsigned char>(*p)]) *out++ = *p++;
 }
 
 char* write_ascii_escape(char* out, char c) noexcept {
