@@ -248,26 +248,13 @@ split_status document_splitter::finish(split_document& out) {
 
 void document_splitter::make_room() {
   if (chunk_ && chunk_->capacity() - end_ >= tuning_.block) return;
+  // The bytes still to be read go to the front of a new chunk: documents in
+  // flight may borrow the old one, which goes when the last of them is done.
+  // (Copying a partial document costs less than telling whether they are.)
   const std::size_t held = end_ - pos_;
-  const std::size_t want = std::max(2 * tuning_.block, held + tuning_.block);
-  if (chunk_ && chunk_.use_count() == 1 && chunk_->capacity() >= want) {
-    std::memmove(data(), data() + pos_, held);  // nothing borrows it: slide the window back
-  } else {
-    std::shared_ptr<chunk> next;
-    for (auto it = spare_.begin(); it != spare_.end(); ++it)
-      if (it->use_count() == 1 && (*it)->capacity() >= want) {
-        next = std::move(*it);
-        spare_.erase(it);
-        break;
-      }
-    if (!next) next = std::make_shared<chunk>(want);
-    if (chunk_) {
-      if (held != 0) std::memcpy(next->data(), data() + pos_, held);
-      // Documents in flight may still borrow it; it is reused once they are done.
-      if (spare_.size() < 4 && chunk_->capacity() <= 4 * tuning_.block) spare_.push_back(std::move(chunk_));
-    }
-    chunk_ = std::move(next);
-  }
+  auto next = std::make_shared<chunk>(std::max(2 * tuning_.block, held + tuning_.block));
+  if (held != 0) std::memcpy(next->data(), data() + pos_, held);
+  chunk_ = std::move(next);
   base_ += pos_;
   end_ = held;
   pos_ = 0;

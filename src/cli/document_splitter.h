@@ -24,7 +24,6 @@
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <vector>
 
 #include "alicert/limits.h"
 #include "alicert/responses/parser.h"
@@ -106,7 +105,6 @@ class document_splitter {
   input_source* in_;
   tuning tuning_;
   std::shared_ptr<chunk> chunk_;
-  std::vector<std::shared_ptr<chunk>> spare_;  // chunks to reuse once no document borrows them
   std::size_t base_{0};  // input offset of chunk_->data()[0]
   std::size_t pos_{0};   // where the stream goes on, in chunk_
   std::size_t end_{0};   // bytes held in chunk_

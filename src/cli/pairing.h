@@ -79,7 +79,11 @@ class pairing_window {
 
   /// Document `seq` (counted over every input) offers itself under `keys`.
   void offer(std::size_t seq, const partner_keys& keys, const partner_bytes& bytes) {
-    for (const partner_key& k : keys.keys()) offers_[key_text(k)].push_back({seq, bytes});
+    for (const partner_key& k : keys.keys()) {
+      std::string key = key_text(k);
+      offers_[key].push_back({seq, bytes});
+      by_age_.push_back({seq, std::move(key)});
+    }
   }
 
   /// Document `seq` wants a partner under `keys`.
@@ -143,19 +147,27 @@ class pairing_window {
     }
   }
 
-  // Offers that no waiting document, nor any document still to come, can reach.
+  // Offers that no waiting document, nor any document still to come, can
+  // reach: the oldest first, in the order they came.
   void forget_before(std::size_t oldest_reach) {
     if (oldest_reach <= window_) return;
     const std::size_t low = oldest_reach - window_;
-    for (auto it = offers_.begin(); it != offers_.end();) {
-      auto& list = it->second;
-      while (!list.empty() && list.front().seq < low) list.pop_front();
-      it = list.empty() ? offers_.erase(it) : std::next(it);
+    while (!by_age_.empty() && by_age_.front().seq < low) {
+      const auto it = offers_.find(by_age_.front().key);
+      by_age_.pop_front();
+      if (it == offers_.end()) continue;
+      it->second.pop_front();  // the offers of one key come in input order too
+      if (it->second.empty()) offers_.erase(it);
     }
   }
 
+  struct aging {
+    std::size_t seq;
+    std::string key;
+  };
   std::size_t window_;
   std::unordered_map<std::string, std::deque<offered>> offers_;
+  std::deque<aging> by_age_;
   std::deque<waiting> waiting_;
 };
 
