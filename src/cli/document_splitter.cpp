@@ -53,6 +53,9 @@ alicert::error too_large_verdict(parser& p) {
 
 constexpr char bom_only[3 + padding] = "\xEF\xBB\xBF";
 
+// How long a pipe may stay empty before the writer counts as pausing.
+constexpr int pause_ms = 2;
+
 }  // namespace
 
 document_splitter::document_splitter(input_source& in, tuning t) : in_(&in), tuning_(t) {}
@@ -261,7 +264,9 @@ void document_splitter::make_room() {
 }
 
 void document_splitter::fill(bool may_block, bool& blocked) {
-  if (!may_block && in_->would_block()) {
+  // A writer that keeps up (`cat file |`) refills its pipe within a
+  // moment: only one that pauses makes the caller write what it has.
+  if (!may_block && in_->would_block(pause_ms)) {
     blocked = true;
     return;
   }

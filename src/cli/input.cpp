@@ -93,12 +93,12 @@ result<std::size_t> input_source::read(char* into, std::size_t room) {
   }
 }
 
-bool input_source::would_block() const {
+bool input_source::would_block(int timeout_ms) const {
   if (regular_) return false;
   pollfd p{fd_, POLLIN, 0};
   int n = 0;
   do {
-    n = ::poll(&p, 1, 0);
+    n = ::poll(&p, 1, timeout_ms);
   } while (n < 0 && errno == EINTR);
   return n == 0;
 }

@@ -27,9 +27,10 @@ class input_source {
   /// appended meanwhile are not read), from where its descriptor stood.
   result<std::size_t> read(char* into, std::size_t room);
 
-  /// True when a read could wait for a writer (a pipe or a terminal with
-  /// nothing to read right now); never for a regular file.
-  [[nodiscard]] bool would_block() const;
+  /// True when a read could wait for a writer: a pipe or a terminal with
+  /// nothing to read within `timeout_ms` milliseconds (0: right now); never
+  /// for a regular file.
+  [[nodiscard]] bool would_block(int timeout_ms = 0) const;
 
   /// True for a regular file (reads never wait and the size is known).
   [[nodiscard]] bool regular() const noexcept { return regular_; }
