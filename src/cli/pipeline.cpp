@@ -25,7 +25,9 @@ check_pipeline::check_pipeline(const record_settings& settings, std::size_t jobs
       err_(&err),
       pairing_(pair_window),
       window_(pair_window) {
-  const std::size_t workers = threaded_ ? jobs : 0;
+  // The main thread checks too, whenever it would otherwise wait: N jobs
+  // are the main thread and N - 1 workers, as many threads as CPUs.
+  const std::size_t workers = threaded_ ? jobs - 1 : 0;
   for (std::size_t i = 0; i <= workers; ++i) makers_.emplace_back(settings_);
   // Two batches per worker keep each one busy while the main thread fills the next.
   const std::size_t batches = threaded_ ? 2 * jobs + 2 : 1;
@@ -135,9 +137,27 @@ check_pipeline::batch* check_pipeline::take_batch() {
     }
     rethrow_failure();
     flush_ready();
-    std::unique_lock lock(mutex_);
-    work_done_.wait(lock, [this] { return !free_batches_.empty() || failure_; });
+    if (!help()) {
+      std::unique_lock lock(mutex_);
+      work_done_.wait(lock, [this] { return !free_batches_.empty() || !tasks_.empty() || failure_; });
+    }
   }
+}
+
+bool check_pipeline::help() {
+  task t;
+  {
+    std::lock_guard lock(mutex_);
+    if (tasks_.empty()) return false;
+    t = std::move(tasks_.front());
+    tasks_.pop_front();
+  }
+  process(t, makers_.front());
+  std::lock_guard lock(mutex_);
+  t.out->done = true;
+  if (t.work != nullptr) free_batches_.push_back(t.work);
+  --outstanding_;
+  return true;
 }
 
 check_pipeline::slot* check_pipeline::new_slot() {
@@ -226,9 +246,12 @@ void check_pipeline::work(record_maker& maker) {
 }
 
 void check_pipeline::wait_idle() {
-  if (threaded_) {
+  while (threaded_) {
+    rethrow_failure();
+    if (help()) continue;
     std::unique_lock lock(mutex_);
-    work_done_.wait(lock, [this] { return outstanding_ == 0 || failure_; });
+    if (outstanding_ == 0 || failure_) break;
+    work_done_.wait(lock, [this] { return outstanding_ == 0 || !tasks_.empty() || failure_; });
   }
   rethrow_failure();
 }

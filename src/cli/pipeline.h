@@ -7,8 +7,10 @@
 // record_maker (checker, table renderer, parsers). Every batch renders into
 // an output slot; slots are written in input order as they are done. A
 // document that wants a partner is kept as bytes in its own slot until its
-// window closes, then parsed again with its partner and checked. With one
-// job the main thread does all of it itself, document by document.
+// window closes, then parsed again with its partner and checked. With N
+// jobs there are N - 1 workers, and the main thread takes batches too
+// whenever it would otherwise wait; with one job it does all of it itself,
+// document by document.
 #pragma once
 
 #include <condition_variable>
@@ -86,6 +88,7 @@ class check_pipeline {
   };
 
   batch* take_batch();
+  bool help();
   slot* new_slot();
   void dispatch_current();
   void resolve(bool end);
