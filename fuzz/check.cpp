@@ -1,9 +1,12 @@
 // Fuzz target: the whole pipeline as `alicert check` runs it. Every document
 // of the input (a stream, so KMS describe+get pairs fit in one input) is
-// parsed, checked, and its report rendered as one JSON line with a small
-// local writer (the CLI's renderer lives in the CLI, not the library).
-// Properties:
-//  - the rendered line is valid JSON (simdjson DOM parses it);
+// parsed, checked, and its record rendered with the renderers the CLI ships
+// (alicert_report_render): one JSON line each, and the Prometheus exposition
+// of all of them at the end. Properties:
+//  - each rendered record is one line of valid JSON (simdjson DOM parses it),
+//    error records included;
+//  - the exposition is well-formed: HELP and TYPE comments, then samples
+//    `name{label="value",...} number`, label values escaped as the format says;
 //  - one certificate_report per record, each pointing to its record;
 //  - findings in check_id order, names and statuses known,
 //    offsets inside the input, failed() as the statuses say;
@@ -26,159 +29,83 @@
 #include "alicert/check.h"
 #include "alicert/responses.h"
 #include "fuzz_common.h"
+#include "json_writer.h"
+#include "prometheus.h"
+#include "record.h"
 
 namespace {
 
 using namespace alicert;
 
-// ---- a tiny JSON writer: escapes everything, replaces invalid UTF-8 ----
+// ---- the CLI's renderers ----
 
-class writer {
- public:
-  explicit writer(std::string& out) : out_(out) {}
-  void begin_object() { value_start(); out_ += '{'; first_ = true; }
-  void end_object() { out_ += '}'; first_ = false; }
-  void begin_array() { value_start(); out_ += '['; first_ = true; }
-  void end_array() { out_ += ']'; first_ = false; }
-  void key(std::string_view k) { value_start(); quote(k); out_ += ':'; after_key_ = true; }
-  void string(std::string_view s) { value_start(); quote(s); }
-  void optional(std::string_view s) { s.empty() ? null() : string(s); }
-  void number(std::int64_t n) { value_start(); out_ += std::to_string(n); }
-  void boolean(bool b) { value_start(); out_ += b ? "true" : "false"; }
-  void null() { value_start(); out_ += "null"; }
+void render(std::string& line, std::size_t index, std::size_t offset, const document_view& doc,
+            const document_report& rep, cli::prometheus_writer& exposition) {
+  const cli::output_record r = cli::checked_record("fuzz-input", index, offset, doc, rep);
+  cli::render_json_line(line, r);
+  exposition.add(r);
+}
 
- private:
-  void value_start() {
-    if (after_key_) { after_key_ = false; return; }
-    if (!first_) out_ += ',';
-    first_ = false;
+void expect_one_json_line(simdjson::dom::parser& json, const std::string& line) {
+  ALICERT_FUZZ_CHECK(!line.empty() && line.back() == '\n' && line.find('\n') == line.size() - 1,
+                     "a rendered record is not exactly one line");
+  simdjson::dom::element parsed;
+  const auto err = json.parse(line).get(parsed);
+  if (err) std::fprintf(stderr, "rendered: %s\n", line.c_str());
+  ALICERT_FUZZ_CHECK(!err, "the rendered record is not valid JSON");
+}
+
+bool metric_name(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return !(s[0] >= '0' && s[0] <= '9');
+}
+
+// `{name="value",...}` at the start of `s`: its length, 0 when malformed.
+std::size_t label_set(std::string_view s) {
+  std::size_t i = 1;
+  for (;;) {
+    const std::size_t eq = s.find('=', i);
+    if (eq == std::string_view::npos || !metric_name(s.substr(i, eq - i)) || eq + 1 >= s.size() || s[eq + 1] != '"')
+      return 0;
+    std::size_t j = eq + 2;
+    for (; j < s.size() && s[j] != '"'; ++j)
+      if (s[j] == '\\') {
+        if (j + 1 >= s.size() || (s[j + 1] != '\\' && s[j + 1] != '"' && s[j + 1] != 'n')) return 0;
+        ++j;
+      }
+    if (j + 1 >= s.size()) return 0;
+    if (!fuzz::valid_utf8(s.substr(eq + 2, j - eq - 2))) return 0;
+    if (s[j + 1] == '}') return j + 2;
+    if (s[j + 1] != ',') return 0;
+    i = j + 2;
   }
-  void quote(std::string_view s) {
-    static constexpr char hex[] = "0123456789abcdef";
-    out_ += '"';
-    std::size_t i = 0;
-    while (i < s.size()) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c == '"' || c == '\\') { out_ += '\\'; out_ += static_cast<char>(c); ++i; continue; }
-      if (c < 0x20) { out_ += "\\u00"; out_ += hex[c >> 4]; out_ += hex[c & 15]; ++i; continue; }
-      if (c < 0x80) { out_ += static_cast<char>(c); ++i; continue; }
-      const std::size_t n = utf8_length(s.substr(i));
-      if (n == 0) { out_ += "\\ufffd"; ++i; continue; }
-      out_.append(s.substr(i, n));
-      i += n;
+}
+
+void expect_exposition(std::string_view text) {
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    ALICERT_FUZZ_CHECK(end != std::string_view::npos, "the exposition does not end with a newline");
+    const std::string_view line = text.substr(0, end);
+    text.remove_prefix(end + 1);
+    if (line.starts_with("# HELP ") || line.starts_with("# TYPE ")) continue;
+    std::size_t name_end = 0;
+    while (name_end < line.size() && line[name_end] != '{' && line[name_end] != ' ') ++name_end;
+    ALICERT_FUZZ_CHECK(metric_name(line.substr(0, name_end)), "an exposition sample without a metric name");
+    std::size_t at = name_end;
+    if (at < line.size() && line[at] == '{') {
+      const std::size_t labels = label_set(line.substr(at));
+      ALICERT_FUZZ_CHECK(labels != 0, "an exposition sample with malformed labels");
+      at += labels;
     }
-    out_ += '"';
+    ALICERT_FUZZ_CHECK(at + 1 < line.size() && line[at] == ' ', "an exposition sample without its value");
+    const std::string_view value = line.substr(at + 1);
+    bool digits = !value.empty();
+    for (std::size_t k = 0; k < value.size(); ++k)
+      digits = digits && ((value[k] >= '0' && value[k] <= '9') || (k == 0 && value[k] == '-'));
+    ALICERT_FUZZ_CHECK(digits, "an exposition sample whose value is not an integer");
   }
-  // Length of the valid UTF-8 sequence at the start of `s`, 0 when invalid.
-  static std::size_t utf8_length(std::string_view s) {
-    const auto c = static_cast<unsigned char>(s[0]);
-    const std::size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c <= 0xdf ? 2 : 0;
-    if (n == 0 || c > 0xf4 || s.size() < n) return 0;
-    return fuzz::valid_utf8(s.substr(0, n)) ? n : 0;
-  }
-  std::string& out_;
-  bool first_{true};
-  bool after_key_{false};
-};
-
-void render_time(writer& w, utc_seconds t) { w.number(t.time_since_epoch().count()); }
-
-void render(std::string& line, const document_view& doc, const document_report& rep) {
-  writer w(line);
-  w.begin_object();
-  w.key("api");
-  w.string(api_name(doc.kind));
-  w.key("offset");
-  w.number(static_cast<std::int64_t>(doc.offset));
-  w.key("request_id");
-  w.optional(doc.request_id.text);
-  if (doc.error) {
-    w.key("error");
-    w.begin_object();
-    w.key("code");
-    w.optional(doc.error->code.text);
-    w.key("message");
-    w.optional(doc.error->message.text);
-    w.end_object();
-  }
-  w.key("quirks");
-  w.begin_array();
-  rep.quirks.for_each([&](quirk q) { w.string(quirk_name(q)); });
-  w.end_array();
-  w.key("failed");
-  w.boolean(rep.failed());
-  w.key("certificates");
-  w.begin_array();
-  for (const certificate_report& c : rep.certificates) {
-    const certificate_facts& f = c.facts;
-    w.begin_object();
-    w.key("id");
-    w.optional(c.id.text);
-    w.key("decoded");
-    w.boolean(f.decoded);
-    w.key("serial");
-    f.decoded ? w.string(f.serial) : w.null();
-    w.key("not_before");
-    f.decoded && f.not_before_known ? render_time(w, f.not_before) : w.null();
-    w.key("not_after");
-    f.decoded && f.not_after_known ? render_time(w, f.not_after) : w.null();
-    w.key("subject");
-    f.decoded ? w.string(f.subject) : w.null();
-    w.key("issuer");
-    f.decoded ? w.string(f.issuer) : w.null();
-    w.key("sans");
-    w.begin_array();
-    for (const certificate_san& s : f.sans) {
-      w.begin_object();
-      w.key("type");
-      w.string(san_kind_name(s.type));
-      w.key("value");
-      w.string(s.value);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("sha256");
-    w.optional(f.sha256);
-    w.key("md5");
-    w.optional(f.md5);
-    w.key("key_algorithm");
-    w.optional(f.key_algorithm);
-    w.key("key_size");
-    f.key_size ? w.number(f.key_size) : w.null();
-    w.key("signature_algorithm");
-    w.optional(f.signature_algorithm);
-    w.key("validity_at_now");
-    f.decoded ? w.string(validity_state_name(f.validity_at_now)) : w.null();
-    w.key("quirks");
-    w.begin_array();
-    c.quirks.for_each([&](quirk q) { w.string(quirk_name(q)); });
-    w.end_array();
-    w.key("findings");
-    w.begin_array();
-    for (const finding& x : c.findings) {
-      w.begin_object();
-      w.key("check");
-      w.string(check_name(x.check));
-      w.key("status");
-      w.string(status_name(x.status));
-      w.key("field");
-      w.string(x.field);
-      w.key("reported");
-      w.optional(x.reported);
-      w.key("actual");
-      w.optional(x.actual);
-      w.key("note");
-      w.optional(x.note);
-      w.key("offset");
-      w.number(static_cast<std::int64_t>(x.offset));
-      w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  line += '\n';
 }
 
 bool lower_hex(std::string_view s) {
@@ -273,14 +200,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  // Pass 2: check and render every document.
+  // Pass 2: check and render every document, error records too.
   parser p;
   checker c;
   simdjson::dom::parser json;
+  cli::prometheus_writer exposition;
   std::string line, again;
   document_stream s(p, input);
   while (s.next()) {
-    if (!s.document()) continue;
+    if (!s.document()) {
+      cli::output_record failed;
+      failed.input = "fuzz-input";
+      failed.index = s.index();
+      failed.offset = s.offset();
+      failed.error = &s.document().error();
+      line.clear();
+      cli::render_json_line(line, failed);
+      expect_one_json_line(json, line);
+      exposition.add(failed);
+      continue;
+    }
     const document_view& doc = *s.document();
     const auto records = p.records(doc);
     check_options options = base;
@@ -288,17 +227,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const document_report& rep = c.check(doc, options);
     check_report(doc, records, rep, size);
     line.clear();
-    render(line, doc, rep);
-    simdjson::dom::element parsed;
-    const auto err = json.parse(line).get(parsed);
-    if (err) std::fprintf(stderr, "rendered: %s\n", line.c_str());
-    ALICERT_FUZZ_CHECK(!err, "the rendered report is not valid JSON");
+    render(line, s.index(), s.offset(), doc, rep, exposition);
+    expect_one_json_line(json, line);
 
     // The same checker, again: the same report.
     const document_report& rep2 = c.check(doc, options);
     again.clear();
-    render(again, doc, rep2);
+    cli::prometheus_writer unused;
+    render(again, s.index(), s.offset(), doc, rep2, unused);
     ALICERT_FUZZ_CHECK(again == line, "a reused checker reports the same document differently");
   }
+  std::string text;
+  exposition.finish(text);
+  expect_exposition(text);
   return 0;
 }

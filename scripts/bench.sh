@@ -43,6 +43,78 @@ configure() {  # dir [extra cmake args]
     -DALICERT_BUILD_TESTS=OFF -DALICERT_INSTALL=OFF "$@" >/dev/null
 }
 
+# ---------------------------------------------------------------------------
+# Whole process (issue 11), side by side in one run: `alicert check --json`
+# (default --jobs, and --jobs 1) against a straightforward JsonCpp + OpenSSL
+# program (bench/naive_process.cpp) and the library's own parse + check loop
+# (bench/library_stream.cpp) over the same 10,000-document CAS stream (the
+# corpus's CAS responses in turn, one per line), then the CLI's peak RSS at
+# 10,000, 100,000 and 1,000,000 documents streamed through a pipe. Writes
+# $out/whole_process.txt, printed last:
+#   ratio cli_vs_naive_process cas X        naive wall time / CLI wall time
+#   ratio cli_jobs1_vs_library_stream cas X library loop time / CLI --jobs 1 wall time
+#   peak_rss_mb cli N X
+# Environment: BENCH_PROCESS_RUNS (default 3, medians), BENCH_SKIP_MILLION=1
+# (no 1,000,000-document run: 3 GB through the CLI).
+whole_process_bench() {  # release-build-dir output-dir
+  local build=$1 out=$2
+  local cli="$build/src/alicert" naive="$build/naive_process" library="$build/library_stream"
+  local runs=${BENCH_PROCESS_RUNS:-3} now=2024-06-01T00:00:00Z
+  local stream="$out/cas-stream-10000.ndjson" result="$out/whole_process.txt"
+  c++ -O2 -std=c++17 $(pkg-config --cflags jsoncpp) "$root/bench/naive_process.cpp" -o "$naive" \
+    $(pkg-config --libs jsoncpp) -lcrypto
+  c++ -O2 -std=c++20 -I"$root/include" -DALICERT_STATIC_DEFINE "$root/bench/library_stream.cpp" \
+    "$build/src/libalicert.a" -lsimdjson -lcrypto -o "$library"
+  python3 - "$root/corpus/parse_cas" "$stream" <<'GEN'
+import glob, os, sys
+docs = [open(f, "rb").read().replace(b"\r", b" ").replace(b"\n", b" ").strip() + b"\n"
+        for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.json")))]
+with open(sys.argv[2], "wb") as o:
+    for i in range(10000):
+        o.write(docs[i % len(docs)])
+GEN
+  # Wall seconds of one run of "$@" (output discarded; exit status 0 or 1 is a result).
+  wall() {
+    local t0 t1 status=0
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>"$out/whole_process.err" || status=$?
+    t1=$(date +%s.%N)
+    if [ $status -gt 1 ]; then echo "bench.sh: $* exited with $status" >&2; cat "$out/whole_process.err" >&2; exit 1; fi
+    python3 -c "print($t1 - $t0)"
+  }
+  median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  local naive_t=() cli_t=() one_t=() lib_t=() i
+  for i in $(seq "$runs"); do
+    naive_t+=("$(wall "$naive" "$stream")")
+    cli_t+=("$(wall "$cli" check --json --now "$now" "$stream")")
+    one_t+=("$(wall "$cli" check --json --jobs 1 --now "$now" "$stream")")
+    lib_t+=("$("$library" "$stream" | cut -d' ' -f1)")
+  done
+  local naive_m cli_m one_m lib_m
+  naive_m=$(median "${naive_t[@]}"); cli_m=$(median "${cli_t[@]}")
+  one_m=$(median "${one_t[@]}"); lib_m=$(median "${lib_t[@]}")
+  {
+    printf 'whole process, 10,000 CAS documents (%s bytes), medians of %s runs, %s CPUs:\n' \
+      "$(stat -c %s "$stream")" "$runs" "$(nproc)"
+    printf '  naive JsonCpp + OpenSSL %.3f s, alicert check --json %.3f s, --jobs 1 %.3f s, library loop %.3f s\n' \
+      "$naive_m" "$cli_m" "$one_m" "$lib_m"
+  } >&2
+  : >"$result"
+  python3 -c "print('ratio cli_vs_naive_process cas %.2f' % ($naive_m / $cli_m))" >>"$result"
+  python3 -c "print('ratio cli_jobs1_vs_library_stream cas %.2f' % ($lib_m / $one_m))" >>"$result"
+  local n reps kb
+  for n in 10000 100000 1000000; do
+    if [ "$n" = 1000000 ] && [ "${BENCH_SKIP_MILLION:-0}" = 1 ]; then continue; fi
+    reps=$((n / 10000))
+    # Through a pipe, so that no input file of that size is needed.
+    for i in $(seq "$reps"); do cat "$stream"; done |
+      /usr/bin/time -f %M -o "$out/rss-$n.txt" "$cli" check --json --now "$now" >/dev/null || true
+    kb=$(tail -1 "$out/rss-$n.txt")
+    python3 -c "print('peak_rss_mb cli $n %.1f' % ($kb / 1024))" >>"$result"
+  done
+}
+# ---------------------------------------------------------------------------
+
 step "Release build (default flags)"
 configure "$build"
 cmake --build "$build" --target alicert_bench alicert_cli -j"$jobs" >&2
@@ -93,6 +165,9 @@ for n in 1000 10000; do
   user=$(sed -n 's/^[[:space:]]*User time (seconds): //p' "$out/time-$n.txt")
   printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$(stat -c %s "$stream")" "$rss" "$elapsed" "$user" >>"$out/process.tsv"
 done
+
+step "whole process: alicert check against the naive peer, and peak RSS (whole_process_bench)"
+whole_process_bench "$build" "$out"
 
 step "report"
 report="$out/report.md"
@@ -264,3 +339,4 @@ print("\n".join(lines[:-(len(final) + 2)]))
 print(f"(report: {report_path})")
 print("\n".join(final))
 PY
+cat "$out/whole_process.txt"

@@ -84,7 +84,7 @@ void run::load_certificate(const field_ref& pem, bool key_allowed) {
 void run::load_paired(const kms_get_view* get) {
   if (get == nullptr) {
     cert_ = loaded_certificate{};
-    cert_.why = "no GetCertificate response was given for this certificate";
+    cert_.why = "no GetCertificate with this CertificateId was found within the pairing window";
     cert_.verdict = {finding_status::unverifiable, {}, cert_.why};
     return;
   }

@@ -1,6 +1,8 @@
-// alicert CLI: the command line, `alicert check [--json] [--now RFC3339] [FILE ...]`.
+// alicert CLI: the command line, `alicert check [--json] [--now RFC3339] [--jobs N]
+// [--pair-window N] [FILE ...]`.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -21,6 +23,8 @@ struct options {
   action what{action::usage_error};
   output_format format{output_format::table};  ///< --format, or --json
   std::optional<std::int64_t> warn_days;       ///< --warn-days N
+  std::size_t jobs{0};           ///< --jobs N; 0: the number of CPUs
+  std::size_t pair_window{1024}; ///< --pair-window N
   bool now_given{false};       ///< --now was on the command line
   utc_seconds now{};           ///< the --now instant (meaningful when now_given)
   std::vector<std::string_view> inputs;  ///< files; "-" is standard input; empty means "-"
@@ -35,5 +39,9 @@ std::string_view usage_text() noexcept;
 
 /// The full --help text.
 std::string_view help_text() noexcept;
+
+/// The most --jobs and --pair-window accept.
+inline constexpr std::size_t max_jobs = 256;
+inline constexpr std::size_t max_pair_window = 1000000;
 
 }  // namespace alicert::cli

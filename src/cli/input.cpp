@@ -1,7 +1,7 @@
 #include "input.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,116 +21,86 @@ alicert::error io_error(int err) {
   return e;
 }
 
-constexpr std::size_t initial_capacity = std::size_t{1} << 16;
-
 }  // namespace
 
-input_bytes::~input_bytes() { release(); }
+input_source::~input_source() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+}
 
-input_bytes::input_bytes(input_bytes&& other) noexcept
-    : file_(std::move(other.file_)),
-      grown_(std::exchange(other.grown_, nullptr)),
-      grown_size_(std::exchange(other.grown_size_, 0)),
-      grown_capacity_(std::exchange(other.grown_capacity_, 0)) {}
+input_source::input_source(input_source&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)),
+      owned_(std::exchange(other.owned_, false)),
+      regular_(other.regular_),
+      remaining_(other.remaining_) {}
 
-input_bytes& input_bytes::operator=(input_bytes&& other) noexcept {
+input_source& input_source::operator=(input_source&& other) noexcept {
   if (this != &other) {
-    release();
-    file_ = std::move(other.file_);
-    grown_ = std::exchange(other.grown_, nullptr);
-    grown_size_ = std::exchange(other.grown_size_, 0);
-    grown_capacity_ = std::exchange(other.grown_capacity_, 0);
+    if (owned_ && fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+    owned_ = std::exchange(other.owned_, false);
+    regular_ = other.regular_;
+    remaining_ = other.remaining_;
   }
   return *this;
 }
 
-void input_bytes::release() noexcept {
-  if (grown_ != nullptr) ::munmap(grown_, grown_capacity_);
-  grown_ = nullptr;
-  grown_size_ = grown_capacity_ = 0;
-}
-
-padded_view input_bytes::view() const noexcept {
-  if (grown_ != nullptr) return {grown_, grown_size_};
-  return file_.view();
-}
-
-result<input_bytes> input_bytes::read(std::string_view name) {
-  if (name == "-") return read_fd(STDIN_FILENO);
+result<input_source> input_source::open(std::string_view name) {
+  if (name == "-") {
+    input_source in(STDIN_FILENO, false);
+    if (auto ok = in.inspect(); !ok) return ok.error();
+    return in;
+  }
   const std::string path(name);
   int fd = -1;
   do {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) return io_error(errno);
-  auto bytes = read_fd(fd);
-  ::close(fd);
-  return bytes;
+  input_source in(fd, true);
+  if (auto ok = in.inspect(); !ok) return ok.error();
+  return in;
 }
 
-result<input_bytes> input_bytes::read_fd(int fd) {
-  const auto fail = [&](int err) { return io_error(err); };
-  input_bytes in;
+result<bool> input_source::inspect() {
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return fail(errno);
-  if (S_ISDIR(st.st_mode)) return fail(EISDIR);
-
+  if (::fstat(fd_, &st) != 0) return io_error(errno);
+  if (S_ISDIR(st.st_mode)) return io_error(EISDIR);
   if (S_ISREG(st.st_mode)) {
-    // A regular file: one buffer of its size (from where the descriptor
-    // stands, for a redirected standard input), filled in place.
-    const off_t at = ::lseek(fd, 0, SEEK_CUR);
+    // From where the descriptor stands, for a redirected standard input.
+    const off_t at = ::lseek(fd_, 0, SEEK_CUR);
     if (at >= 0 && at <= st.st_size) {
-      const auto expected = static_cast<std::size_t>(st.st_size - at);
-      padded_buffer buffer = padded_buffer::with_size(expected);
-      std::size_t got = 0;
-      while (got < expected) {
-        const ssize_t n = ::read(fd, buffer.data() + got, expected - got);
-        if (n < 0) {
-          if (errno == EINTR) continue;
-          return fail(errno);
-        }
-        if (n == 0) break;  // the file shrank meanwhile
-        got += static_cast<std::size_t>(n);
-      }
-      // Bytes appended after fstat are not read: the input is the file as it was.
-      in.file_ = got == expected ? std::move(buffer) : padded_buffer(std::string_view(buffer.data(), got));
-      return in;
+      regular_ = true;
+      remaining_ = static_cast<std::size_t>(st.st_size - at);
     }
   }
+  return true;
+}
 
-  // Anything else: anonymous memory (zero-filled, so the padding past the
-  // data is readable and zero) grown by mremap, which moves pages rather
-  // than copying bytes; peak use stays close to the input's size.
-  std::size_t capacity = initial_capacity;
-  void* region = ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (region == MAP_FAILED) return fail(errno);
-  in.grown_ = static_cast<char*>(region);
-  in.grown_capacity_ = capacity;
-  for (;;) {
-    if (in.grown_capacity_ - in.grown_size_ <= padding) {
-      const std::size_t bigger = in.grown_capacity_ * 2;
-#if defined(__linux__)
-      void* moved = ::mremap(in.grown_, in.grown_capacity_, bigger, MREMAP_MAYMOVE);
-      if (moved == MAP_FAILED) return fail(errno);
-#else
-      void* moved = ::mmap(nullptr, bigger, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (moved == MAP_FAILED) return fail(errno);
-      std::memcpy(moved, in.grown_, in.grown_size_);
-      ::munmap(in.grown_, in.grown_capacity_);
-#endif
-      in.grown_ = static_cast<char*>(moved);
-      in.grown_capacity_ = bigger;
-    }
-    const std::size_t room = in.grown_capacity_ - in.grown_size_ - padding;
-    const ssize_t got = ::read(fd, in.grown_ + in.grown_size_, room);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return fail(errno);
-    }
-    if (got == 0) break;
-    in.grown_size_ += static_cast<std::size_t>(got);
+result<std::size_t> input_source::read(char* into, std::size_t room) {
+  if (regular_) {
+    if (remaining_ < room) room = remaining_;
+    if (room == 0) return std::size_t{0};
   }
-  return in;
+  for (;;) {
+    const ssize_t n = ::read(fd_, into, room);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_error(errno);
+    }
+    const auto got = static_cast<std::size_t>(n);
+    if (regular_) remaining_ = got == 0 ? 0 : remaining_ - got;  // 0: the file shrank meanwhile
+    return got;
+  }
+}
+
+bool input_source::would_block(int timeout_ms) const {
+  if (regular_) return false;
+  pollfd p{fd_, POLLIN, 0};
+  int n = 0;
+  do {
+    n = ::poll(&p, 1, timeout_ms);
+  } while (n < 0 && errno == EINTR);
+  return n == 0;
 }
 
 }  // namespace alicert::cli

@@ -1,74 +1,12 @@
 #include "json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
+#include "json_fragments.h"
 #include "text_escape.h"
 
 namespace alicert::cli {
-
-void json_writer::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (need_comma_) out_ += ',';
-}
-
-void json_writer::open(char c) {
-  before_value();
-  out_ += c;
-  need_comma_ = false;
-}
-
-void json_writer::close(char c) {
-  out_ += c;
-  need_comma_ = true;
-}
-
-void json_writer::key(std::string_view name) {
-  before_value();
-  out_ += '"';
-  append_json_escaped(out_, name);
-  out_ += "\":";
-  after_key_ = true;
-}
-
-void json_writer::string(std::string_view text) {
-  before_value();
-  out_ += '"';
-  append_json_escaped(out_, text);
-  out_ += '"';
-  need_comma_ = true;
-}
-
-void json_writer::number(std::uint64_t n) {
-  before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
-  need_comma_ = true;
-}
-
-void json_writer::number(std::int64_t n) {
-  before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
-  need_comma_ = true;
-}
-
-void json_writer::null() {
-  before_value();
-  out_ += "null";
-  need_comma_ = true;
-}
-
-void json_writer::optional_string(const std::optional<std::string_view>& text) {
-  if (text)
-    string(*text);
-  else
-    null();
-}
 
 namespace {
 
@@ -80,102 +18,144 @@ void write_reported(json_writer& w, std::string_view name, const reported_text& 
     w.string(field.text);
 }
 
-void write_certificate(json_writer& w, const certificate_report& c) {
-  const certificate_facts& f = c.facts;
-  const auto fact = [&](std::string_view text) -> std::optional<std::string_view> {
-    if (!f.decoded) return std::nullopt;
-    return null_if_empty(text);
+namespace f = fragments;
+
+// One SAN: {"type":...,"value":...}.
+char* write_san(char* p, const certificate_san& san, bool first) noexcept {
+  if (!first) *p++ = ',';
+  p = f::put(p, "{\"type\":");
+  p = f::string(p, san_kind_name(san.type));
+  p = f::put(p, ",\"value\":");
+  p = f::string(p, san.value);
+  *p++ = '}';
+  return p;
+}
+
+void write_finding(text_buffer& out, const finding& x, bool first) {
+  const std::string_view check = check_name(x.check);
+  const std::string_view status = status_name(x.status);
+  char* p = out.reserve(80 + f::room(check) + f::room(status) + f::room(x.field) + f::room(x.reported) +
+                        f::room(x.actual) + f::room(x.note));
+  if (!first) *p++ = ',';
+  p = f::put(p, "{\"check\":");
+  p = f::string(p, check);
+  p = f::put(p, ",\"status\":");
+  p = f::string(p, status);
+  p = f::put(p, ",\"field\":");
+  p = f::string(p, x.field);
+  p = f::put(p, ",\"reported\":");
+  p = f::string_or_null(p, x.reported);
+  p = f::put(p, ",\"actual\":");
+  p = f::string_or_null(p, x.actual);
+  p = f::put(p, ",\"note\":");
+  p = f::string_or_null(p, x.note);
+  *p++ = '}';
+  out.commit(p);
+}
+
+// "id" .. "issuer": what identifies the certificate.
+void write_identity(text_buffer& out, const certificate_report& c, bool first) {
+  const certificate_facts& facts = c.facts;
+  char* p = out.reserve(128 + f::room(c.id.text) + f::room(facts.serial) + f::room(facts.subject) +
+                        f::room(facts.issuer) + 2 * f::timestamp_room);
+  if (!first) *p++ = ',';
+  p = f::put(p, "{\"id\":");
+  p = c.id.absent() ? f::null(p) : f::string(p, c.id.text);
+  p = f::put(p, ",\"serial\":");
+  p = facts.decoded ? f::string_or_null(p, facts.serial) : f::null(p);
+  // The dates as the facts hold them, known or not (null only when not decoded).
+  p = f::put(p, ",\"not_before\":");
+  p = facts.decoded ? f::timestamp(p, facts.not_before) : f::null(p);
+  p = f::put(p, ",\"not_after\":");
+  p = facts.decoded ? f::timestamp(p, facts.not_after) : f::null(p);
+  p = f::put(p, ",\"subject\":");
+  p = facts.decoded ? f::string(p, facts.subject) : f::null(p);
+  p = f::put(p, ",\"issuer\":");
+  p = facts.decoded ? f::string(p, facts.issuer) : f::null(p);
+  out.commit(p);
+}
+
+void write_sans(text_buffer& out, const certificate_facts& facts) {
+  out.append(",\"sans\":");
+  if (!facts.decoded) {
+    out.append("null");
+    return;
+  }
+  out.push('[');
+  bool first = true;
+  for (const certificate_san& san : facts.sans) {
+    char* p = out.reserve(32 + f::room(san_kind_name(san.type)) + f::room(san.value));
+    out.commit(write_san(p, san, first));
+    first = false;
+  }
+  out.push(']');
+}
+
+// "sha256" .. "expires_in_days": what was computed from the certificate.
+void write_computed(text_buffer& out, const certificate_facts& facts) {
+  const auto fact = [&](char* p, std::string_view text) {
+    return facts.decoded ? f::string_or_null(p, text) : f::null(p);
   };
-  char not_before[32];
-  char not_after[32];
-  w.begin_object();
-  w.key("id");
-  w.optional_string(reported_id(c));
-  w.key("serial");
-  w.optional_string(fact(f.serial));
-  w.key("not_before");
-  w.optional_string(fact(format_rfc3339(f.not_before, not_before)));
-  w.key("not_after");
-  w.optional_string(fact(format_rfc3339(f.not_after, not_after)));
-  w.key("subject");
-  w.optional_string(f.decoded ? std::optional<std::string_view>(f.subject) : std::nullopt);
-  w.key("issuer");
-  w.optional_string(f.decoded ? std::optional<std::string_view>(f.issuer) : std::nullopt);
-  w.key("sans");
-  if (f.decoded) {
-    w.begin_array();
-    for (const auto& san : f.sans) {
-      w.begin_object();
-      w.key("type");
-      w.string(san_kind_name(san.type));
-      w.key("value");
-      w.string(san.value);
-      w.end_object();
-    }
-    w.end_array();
-  } else {
-    w.null();
+  const std::string_view validity = validity_state_name(facts.validity_at_now);
+  char* p = out.reserve(160 + f::room(facts.sha256) + f::room(facts.md5) + f::room(facts.key_algorithm) +
+                        f::room(facts.signature_algorithm) + f::room(validity) + 2 * f::number_room);
+  p = f::put(p, ",\"sha256\":");
+  p = fact(p, facts.sha256);
+  p = f::put(p, ",\"md5\":");
+  p = fact(p, facts.md5);
+  p = f::put(p, ",\"key_algorithm\":");
+  p = fact(p, facts.key_algorithm);
+  p = f::put(p, ",\"key_size\":");
+  p = facts.decoded && facts.key_size > 0 ? f::number(p, static_cast<std::int64_t>(facts.key_size)) : f::null(p);
+  p = f::put(p, ",\"signature_algorithm\":");
+  p = fact(p, facts.signature_algorithm);
+  p = f::put(p, ",\"validity_at_now\":");
+  p = fact(p, validity);
+  p = f::put(p, ",\"expires_in_days\":");
+  p = facts.decoded && facts.not_after_known ? f::number(p, facts.expires_in_days) : f::null(p);
+  out.commit(p);
+}
+
+void write_warnings(text_buffer& out, const certificate_facts& facts) {
+  out.append(",\"warnings\":");
+  if (!facts.decoded) {
+    out.append("null");
+    return;
   }
-  w.key("sha256");
-  w.optional_string(fact(f.sha256));
-  w.key("md5");
-  w.optional_string(fact(f.md5));
-  w.key("key_algorithm");
-  w.optional_string(fact(f.key_algorithm));
-  w.key("key_size");
-  if (f.decoded && f.key_size > 0)
-    w.number(static_cast<std::int64_t>(f.key_size));
-  else
-    w.null();
-  w.key("signature_algorithm");
-  w.optional_string(fact(f.signature_algorithm));
-  w.key("validity_at_now");
-  w.optional_string(fact(validity_state_name(f.validity_at_now)));
-  w.key("expires_in_days");
-  if (f.decoded && f.not_after_known)
-    w.number(f.expires_in_days);
-  else
-    w.null();
-  w.key("warnings");
-  if (f.decoded) {
-    w.begin_array();
-    for (const certificate_warning& warning : f.warnings) {
-      w.begin_object();
-      w.key("code");
-      w.string(warning_name(warning.code));
-      w.key("detail");
-      w.optional_string(null_if_empty(warning.detail));
-      w.end_object();
-    }
-    w.end_array();
-  } else {
-    w.null();
+  out.push('[');
+  bool first = true;
+  for (const certificate_warning& w : facts.warnings) {
+    const std::string_view code = warning_name(w.code);
+    char* p = out.reserve(32 + f::room(code) + f::room(w.detail));
+    if (!first) *p++ = ',';
+    p = f::put(p, "{\"code\":");
+    p = f::string(p, code);
+    p = f::put(p, ",\"detail\":");
+    p = f::string_or_null(p, w.detail);
+    *p++ = '}';
+    out.commit(p);
+    first = false;
   }
-  w.key("findings");
-  w.begin_array();
-  for (const auto& finding : c.findings) {
-    w.begin_object();
-    w.key("check");
-    w.string(check_name(finding.check));
-    w.key("status");
-    w.string(status_name(finding.status));
-    w.key("field");
-    w.string(finding.field);
-    w.key("reported");
-    w.optional_string(null_if_empty(finding.reported));
-    w.key("actual");
-    w.optional_string(null_if_empty(finding.actual));
-    w.key("note");
-    w.optional_string(null_if_empty(finding.note));
-    w.end_object();
+  out.push(']');
+}
+
+void write_certificate(text_buffer& out, const certificate_report& c, bool first) {
+  write_identity(out, c, first);
+  write_sans(out, c.facts);
+  write_computed(out, c.facts);
+  write_warnings(out, c.facts);
+  out.append(",\"findings\":[");
+  bool first_finding = true;
+  for (const finding& x : c.findings) {
+    write_finding(out, x, first_finding);
+    first_finding = false;
   }
-  w.end_array();
-  w.end_object();
+  out.append("]}");
 }
 
 }  // namespace
 
-void render_json_line(std::string& out, const output_record& r) {
+void render_json_line(text_buffer& out, const output_record& r) {
   json_writer w(out);
   w.begin_object();
   w.key("input");
@@ -227,10 +207,20 @@ void render_json_line(std::string& out, const output_record& r) {
 
   w.key("certificates");
   w.begin_array();
-  for (const auto& c : r.certificates) write_certificate(w, c);
+  bool first = true;
+  for (const certificate_report& c : r.certificates) {
+    write_certificate(out, c, first);
+    first = false;
+  }
   w.end_array();
   w.end_object();
-  out += '\n';
+  out.push('\n');
+}
+
+void render_json_line(std::string& out, const output_record& record) {
+  text_buffer line;
+  render_json_line(line, record);
+  out += line.view();
 }
 
 }  // namespace alicert::cli

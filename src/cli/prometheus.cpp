@@ -106,6 +106,21 @@ void prometheus_writer::add(const output_record& r) {
   }
 }
 
+void prometheus_writer::append(const prometheus_writer& later) {
+  certificates_.insert(certificates_.end(), later.certificates_.begin(), later.certificates_.end());
+  for (std::size_t c = 0; c < findings_.size(); ++c)
+    for (std::size_t st = 0; st < findings_[c].size(); ++st) findings_[c][st] += later.findings_[c][st];
+  ok_ += later.ok_;
+  errors_ += later.errors_;
+  api_errors_ += later.api_errors_;
+}
+
+void prometheus_writer::clear() noexcept {
+  certificates_.clear();
+  findings_ = {};
+  ok_ = errors_ = api_errors_ = 0;
+}
+
 void prometheus_writer::finish(std::string& out) const {
   family(out, "x509_cert_not_before", "The date after which the certificate is valid, in Unix seconds.");
   for (const series& s : certificates_)

@@ -17,6 +17,12 @@ class prometheus_writer {
  public:
   /// Takes what the exposition needs from one record.
   void add(const output_record& record);
+  /// Takes the records `later` took, as if they had been added here after
+  /// this writer's own (threads each fill one writer; they are joined in
+  /// input order).
+  void append(const prometheus_writer& later);
+  /// Forgets every record.
+  void clear() noexcept;
   /// Appends the whole exposition to `out`.
   void finish(std::string& out) const;
 

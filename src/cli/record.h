@@ -41,6 +41,23 @@ struct output_record {
   return f.decoded && f.not_after_known && (f.validity_at_now == validity_state::expired || f.expires_in_days <= days);
 }
 
+/// The record of a document that parsed and was checked: its place, what it
+/// reported and the check's report (the renderers read both).
+[[nodiscard]] inline output_record checked_record(std::string_view input, std::size_t index, std::size_t offset,
+                                                  const document_view& doc, const document_report& report) noexcept {
+  output_record r;
+  r.input = input;
+  r.index = index;
+  r.offset = offset;
+  r.kind = doc.kind;
+  if (!doc.request_id.absent()) r.request_id = doc.request_id.text;
+  r.api_error = doc.error;
+  r.quirks = doc.quirks;
+  r.quirks.merge(report.quirks);
+  r.certificates = report.certificates;
+  return r;
+}
+
 /// `text`, or null when empty (report.md prints unknown values as null).
 [[nodiscard]] inline std::optional<std::string_view> null_if_empty(std::string_view text) noexcept {
   if (text.empty()) return std::nullopt;

@@ -188,6 +188,14 @@ void table_renderer::render(std::string& out, const output_record& r) {
   }
 }
 
+void table_renderer::add_totals(const table_renderer& other) noexcept {
+  documents_ += other.documents_;
+  errors_ += other.errors_;
+  api_errors_ += other.api_errors_;
+  certificates_ += other.certificates_;
+  for (std::size_t i = 0; i < statuses_.size(); ++i) statuses_[i] += other.statuses_[i];
+}
+
 void table_renderer::render_totals(std::string& out) const {
   // In the order a reader acts on them; what does not fit the width is left
   // off from the end, never cut in the middle.

@@ -31,6 +31,10 @@ class table_renderer {
   /// findings per status, the counts a reader acts on first.
   void render_totals(std::string& out) const;
 
+  /// Counts what `other` rendered as rendered here too (threads each render
+  /// with their own renderer; one totals line sums them).
+  void add_totals(const table_renderer& other) noexcept;
+
  private:
   void heading(std::string& out, const output_record& r) const;
   void certificate(std::string& out, const certificate_report& c) const;

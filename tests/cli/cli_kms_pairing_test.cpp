@@ -108,19 +108,38 @@ TEST(CliKmsPairing, WithoutItsGetTheChecksAreUnverifiable) {
   EXPECT_EQ(status, 0);
 }
 
-TEST(CliKmsPairing, PairingStaysWithinOneFile) {
+TEST(CliKmsPairing, PairingSpansFiles) {
+  // The FILEs are read in order as one sequence: a describe pairs with the
+  // GetCertificate of another file, before or after it.
   temp_dir dir;
   const auto describe = dir.write("describe.json", fixtures::kms_describe("kms-cert-1", "deadbeef"));
   const auto get = dir.write("get.json", fixtures::kms_get("kms-cert-1"));
-  const auto r = run_cli({"check", "--json", get, describe});
-  std::string problem;
-  const auto records = parse_records(r.out, problem);
-  ASSERT_EQ(records.size(), 2u) << problem;
-  ASSERT_EQ(records[1].certificates.size(), 1u);
-  const auto* serial = records[1].certificates[0].find("serial");
-  ASSERT_NE(serial, nullptr);
-  EXPECT_EQ(serial->status, "unverifiable");
-  EXPECT_EQ(r.status, 0);
+  for (const bool get_first : {true, false}) {
+    const auto r = get_first ? run_cli({"check", "--json", "--now", "2030-01-01T00:00:00Z", get, describe})
+                             : run_cli({"check", "--json", "--now", "2030-01-01T00:00:00Z", describe, get});
+    std::string problem;
+    const auto records = parse_records(r.out, problem);
+    ASSERT_EQ(records.size(), 2u) << problem;
+    const record& d = records[get_first ? 1 : 0];
+    EXPECT_EQ(d.input, describe);
+    EXPECT_EQ(d.index, 0u);
+    EXPECT_EQ(d.api, std::optional<std::string>("kms.DescribeCertificate"));
+    expect_paired(d, "mismatch");
+    EXPECT_EQ(r.status, 1) << get_first;
+  }
+}
+
+TEST(CliKmsPairing, UnpairedNoteNamesTheWindow) {
+  int status = -1;
+  const auto records = run_records(fixtures::kms_describe("kms-cert-1") + "\n", status);
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].certificates.size(), 1u);
+  const auto* certificate = records[0].certificates[0].find("certificate");
+  ASSERT_NE(certificate, nullptr);
+  EXPECT_EQ(certificate->status, "unverifiable");
+  EXPECT_NE(certificate->note.value_or("").find("within the pairing window"), std::string::npos)
+      << certificate->note.value_or("(no note)");
+  EXPECT_EQ(status, 0);
 }
 
 TEST(CliKmsPairing, ManyDescribesShareOneGet) {

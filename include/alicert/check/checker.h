@@ -128,7 +128,9 @@ struct check_options {
   /// For a kms.DescribeCertificate document: the GetCertificate response with
   /// the same CertificateId, if any. Only its PEM fields are read, during the
   /// call; it may come from another parser. Null: the certificate-dependent
-  /// checks are `unverifiable`. Ignored for every other API.
+  /// checks are `unverifiable`, and the `certificate` finding's note says that
+  /// no GetCertificate was found within the pairing window (`alicert check`
+  /// pairs documents within --pair-window). Ignored for every other API.
   const kms_get_view* paired_get{nullptr};
   /// For cas.ListUserCertificateOrder and slb.DescribeServerCertificates: the
   /// certificates of the other documents of the input, in input order (the

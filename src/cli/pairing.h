@@ -1,0 +1,174 @@
+// alicert CLI: documents checked together with another document of the
+// input (report.md, --pair-window). A document may want a partner under one
+// or more keys, in order of preference; a document may offer itself under
+// one or more keys. A wanting document is paired with the first document of
+// the input, within the window (that many documents before or after it,
+// the FILEs read as one sequence), that offers its first key that any
+// offers there; several such offers make the pair ambiguous (the first is
+// used, and the check notes it). Today a kms.DescribeCertificate wants the
+// kms.GetCertificate of its CertificateId; new pairs are new key kinds in
+// partner_keys_wanted() / partner_keys_offered() and what set_partner()
+// hands the checker.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "alicert/check/checker.h"
+#include "alicert/responses/document.h"
+#include "alicert/responses/padded.h"
+
+namespace alicert::cli {
+
+/// What a key names; keys of different kinds never match.
+enum class partner_key_kind : std::uint8_t {
+  kms_certificate_id,  ///< a KMS CertificateId (DescribeCertificate wants, GetCertificate offers)
+};
+
+struct partner_key {
+  partner_key_kind kind{};
+  std::string_view value;  ///< borrowed from the document's view
+};
+
+/// The keys of one document, in order of preference.
+class partner_keys {
+ public:
+  static constexpr std::size_t capacity = 4;
+  void add(partner_key_kind kind, std::string_view value) noexcept {
+    if (count_ < capacity) keys_[count_++] = {kind, value};
+  }
+  [[nodiscard]] std::span<const partner_key> keys() const noexcept { return {keys_.data(), count_}; }
+  [[nodiscard]] bool empty() const noexcept { return count_ == 0; }
+
+ private:
+  std::array<partner_key, capacity> keys_{};
+  std::size_t count_{0};
+};
+
+/// The keys under which `doc` wants a partner; none: it is checked alone.
+partner_keys partner_keys_wanted(const document_view& doc) noexcept;
+
+/// The keys under which `doc` offers itself as a partner.
+partner_keys partner_keys_offered(const document_view& doc) noexcept;
+
+/// Tells the checker, through `how`, the partner of `doc`: `partner` (null
+/// when none was found within the window), `ambiguous` when several were.
+void set_partner(check_options& how, const document_view& doc, const document_view* partner,
+                 bool ambiguous) noexcept;
+
+/// An offering document's bytes, parsed again when a wanting one is checked.
+using partner_bytes = std::shared_ptr<const padded_buffer>;
+
+/// The sliding window: the offers of the last documents, and the wanting
+/// documents whose window has not closed yet. `Waiting` is what the caller
+/// keeps for each of those until it is resolved.
+template <class Waiting>
+class pairing_window {
+ public:
+  explicit pairing_window(std::size_t window) : window_(window) {}
+
+  /// Document `seq` (counted over every input) offers itself under `keys`.
+  void offer(std::size_t seq, const partner_keys& keys, const partner_bytes& bytes) {
+    for (const partner_key& k : keys.keys()) {
+      std::string key = key_text(k);
+      offers_[key].push_back({seq, bytes});
+      by_age_.push_back({seq, std::move(key)});
+    }
+  }
+
+  /// Document `seq` wants a partner under `keys`.
+  void wait(std::size_t seq, const partner_keys& keys, Waiting w) {
+    waiting entry{seq, {}, std::move(w)};
+    for (const partner_key& k : keys.keys()) entry.keys.push_back(key_text(k));
+    waiting_.push_back(std::move(entry));
+  }
+
+  /// Calls `done(Waiting&&, const partner_bytes& partner, bool ambiguous)`,
+  /// in input order, for every waiting document whose window has closed now
+  /// that `seen` documents have been read (every one when `end`); partner is
+  /// null when none was found.
+  template <class F>
+  void resolve(std::size_t seen, bool end, F&& done) {
+    while (!waiting_.empty() && (end || seen > waiting_.front().seq + window_)) {
+      waiting& w = waiting_.front();
+      partner_bytes partner;
+      bool ambiguous = false;
+      find(w, partner, ambiguous);
+      done(std::move(w.payload), partner, ambiguous);
+      waiting_.pop_front();
+    }
+    forget_before(std::min(seen, waiting_.empty() ? seen : waiting_.front().seq));
+  }
+
+  [[nodiscard]] bool empty() const noexcept { return waiting_.empty(); }
+
+ private:
+  struct offered {
+    std::size_t seq;
+    partner_bytes bytes;
+  };
+  struct waiting {
+    std::size_t seq;
+    std::vector<std::string> keys;
+    Waiting payload;
+  };
+
+  static std::string key_text(const partner_key& k) {
+    std::string text(1, static_cast<char>(k.kind));
+    text += k.value;
+    return text;
+  }
+
+  void find(const waiting& w, partner_bytes& partner, bool& ambiguous) const {
+    const std::size_t low = w.seq > window_ ? w.seq - window_ : 0;
+    const std::size_t high = w.seq + window_;
+    for (const std::string& key : w.keys) {
+      const auto it = offers_.find(key);
+      if (it == offers_.end()) continue;
+      std::size_t found = 0;
+      for (const offered& o : it->second) {
+        if (o.seq < low || o.seq == w.seq) continue;
+        if (o.seq > high) break;
+        if (found++ == 0) partner = o.bytes;
+      }
+      if (found == 0) continue;
+      ambiguous = found > 1;
+      return;
+    }
+  }
+
+  // Offers that no waiting document, nor any document still to come, can
+  // reach: the oldest first, in the order they came.
+  void forget_before(std::size_t oldest_reach) {
+    if (oldest_reach <= window_) return;
+    const std::size_t low = oldest_reach - window_;
+    while (!by_age_.empty() && by_age_.front().seq < low) {
+      const auto it = offers_.find(by_age_.front().key);
+      by_age_.pop_front();
+      if (it == offers_.end()) continue;
+      it->second.pop_front();  // the offers of one key come in input order too
+      if (it->second.empty()) offers_.erase(it);
+    }
+  }
+
+  struct aging {
+    std::size_t seq;
+    std::string key;
+  };
+  std::size_t window_;
+  std::unordered_map<std::string, std::deque<offered>> offers_;
+  std::deque<aging> by_age_;
+  std::deque<waiting> waiting_;
+};
+
+}  // namespace alicert::cli
