@@ -10,6 +10,7 @@
 #include "alicert/responses/parser.h"
 #include "alicert/x509/certificate.h"
 #include "alicert/x509/pem.h"
+#include "certificates.h"
 #include "harness.h"
 #include "responses/schema.h"
 #include "responses/schemas/api_error.h"
