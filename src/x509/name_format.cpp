@@ -124,4 +124,22 @@ result<std::string_view> format_name(name_view name, std::string& out) noexcept 
   return internal::guarded([&] { return format_name_impl(name, out); });
 }
 
+// The same text from the pairs already read: their types, their UTF-8 (or
+// #hex) values and their RDN indices are what format_name_impl computes.
+result<std::string_view> name_set::format(std::string& out) const noexcept {
+  return internal::guarded([&]() -> result<std::string_view> {
+    out.clear();
+    for (std::size_t k = attrs_.size(); k-- > 0;) {
+      const name_attribute& a = attrs_[k];
+      if (k + 1 != attrs_.size()) out += a.rdn == attrs_[k + 1].rdn ? '+' : ',';
+      append_type(a.type, out);
+      out += '=';
+      const std::size_t s = out.size();
+      out += a.value;
+      if (offsets_[k * 6 + 5] == 0) escape_tail(out, s);
+    }
+    return std::string_view{out};
+  });
+}
+
 }  // namespace alicert::x509

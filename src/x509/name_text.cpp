@@ -80,7 +80,7 @@ bool separator_follows(std::string_view text, std::size_t i) noexcept {
 }
 
 // One pass over the text. Types go into `storage` as OID DER, values as
-// UTF-8; `offsets` gets (type at, type size, value at, value size, rdn) per pair.
+// UTF-8; `offsets` gets (type at, type size, value at, value size, rdn, hex) per pair.
 class dn_text_parser {
  public:
   dn_text_parser(std::string_view text, std::string& storage, std::string& scratch,
@@ -97,10 +97,12 @@ class dn_text_parser {
       if (fault f = parse_type()) return f;
       const std::size_t type_size = storage_.size() - type_at;
       const std::size_t value_at = storage_.size();
+      hex_ = false;
       if (fault f = parse_value()) return f;
       if (!internal::valid_utf8(std::string_view{storage_}.substr(value_at)))
         return bad_name(i_, "value is not valid UTF-8 after unescaping");
-      offsets_.insert(offsets_.end(), {type_at, type_size, value_at, storage_.size() - value_at, rdn});
+      offsets_.insert(offsets_.end(),
+                      {type_at, type_size, value_at, storage_.size() - value_at, rdn, hex_ ? 1u : 0u});
       if (i_ == text_.size()) return std::nullopt;
       if (text_[i_] == ',' || text_[i_] == ';') {
         ++rdn;
@@ -158,7 +160,10 @@ class dn_text_parser {
     const std::span<const std::uint8_t> der{reinterpret_cast<const std::uint8_t*>(scratch_.data()), scratch_.size()};
     auto t = read_tlv(der, nullptr);
     if (!t || t->encoding.size() != der.size()) return bad_name(start, "#hex value is not one BER value");
-    if (!append_utf8(t->identifier, t->value, storage_)) internal::append_hex_value(der, storage_);
+    if (!append_utf8(t->identifier, t->value, storage_)) {
+      internal::append_hex_value(der, storage_);
+      hex_ = true;
+    }
     i_ = j;
     skip_spaces();
     return std::nullopt;
@@ -224,6 +229,7 @@ class dn_text_parser {
 
   std::string_view text_;
   std::size_t i_ = 0;
+  bool hex_ = false;  // the value being parsed is #hex of no string
   std::string& storage_;
   std::string& scratch_;
   std::vector<std::size_t>& offsets_;
