@@ -2,6 +2,7 @@
 #include <array>
 
 #include "alicert/check/compare.h"
+#include "common/chars.h"
 #include "run.h"
 
 namespace alicert::internal {
@@ -26,6 +27,9 @@ outcome check_digest(run& r, const field_ref& f, check_id c) {
   const digester& d = c == check_id::sha256 ? r.state.sha256 : r.state.md5;
   const std::string_view fact = c == check_id::sha256 ? r.report().facts.sha256 : r.report().facts.md5;
   if (fact.empty()) return {finding_status::unverifiable, {}, "the digest is not available"};
+  // As sent by the APIs: the digest's hex in one case or the other, nothing
+  // else. Normalizing it would give the fact itself.
+  if (internal::ascii_iequals(f.text, fact)) return {finding_status::match, fact, {}};
   std::array<std::uint8_t, EVP_MAX_MD_SIZE> digest{};
   r.state.chars.resize(f.text.size() + 1);
   const std::string_view hex = normalize_hex(f.text, r.state.chars, false);
