@@ -39,8 +39,28 @@ constexpr alias aliases[] = {
     {"SP", oids::state},
 };
 
+// The keywords nearly every reported DN uses. The scan below finds each of
+// them at its own row (no alias and no earlier row has that name).
+std::span<const std::uint8_t> common_keyword_oid(std::string_view word) noexcept {
+  const auto is = [&](std::string_view k) { return ascii_iequals(word, k); };
+  switch (word.size()) {
+    case 1:
+      if (is("C")) return oids::country;
+      if (is("O")) return oids::organization;
+      if (is("L")) return oids::locality;
+      return {};
+    case 2:
+      if (is("CN")) return oids::common_name;
+      if (is("OU")) return oids::organizational_unit;
+      if (is("ST")) return oids::state;
+      return {};
+    default: return {};
+  }
+}
+
 // The OID of an attribute keyword, or empty when unknown.
 std::span<const std::uint8_t> keyword_oid(std::string_view word) noexcept {
+  if (const auto common = common_keyword_oid(word); !common.empty()) return common;
   for (const alias& a : aliases)
     if (ascii_iequals(a.name, word)) return a.oid;
   for (const oid_info& info : known_oids())
@@ -204,6 +224,17 @@ class dn_text_parser {
     std::size_t keep = storage_.size();
     while (i_ < text_.size()) {
       const char c = text_[i_];
+      if (c != ',' && c != '+' && c != '\\') {
+        // A run of ordinary characters, appended at once; `keep` ends at its last non-space.
+        std::size_t j = i_, last = std::string_view::npos;
+        for (; j < text_.size() && text_[j] != ',' && text_[j] != '+' && text_[j] != '\\'; ++j)
+          if (!is_space(text_[j])) last = j;
+        const std::size_t at = storage_.size();
+        storage_.append(text_, i_, j - i_);
+        if (last != std::string_view::npos) keep = at + (last - i_) + 1;
+        i_ = j;
+        continue;
+      }
       if ((c == ',' || c == '+') && separator_follows(text_, i_)) break;
       if (c == '\\') {
         if (i_ + 1 >= text_.size()) return bad_name(i_, "backslash at the end of the text");
