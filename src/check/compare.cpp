@@ -39,8 +39,12 @@ bool is_masked_ipv4(std::string_view t) noexcept {
 }  // namespace
 
 bool is_masked(std::string_view text) noexcept {
-  // Runs over every reported value, PEM text included: find() is memchr-fast.
-  if (text.find("****") != std::string_view::npos) return true;
+  // Runs over every reported value, PEM text included: memchr for the first
+  // '*', and a search for the run only in texts that have one.
+  if (const void* star = text.empty() ? nullptr : std::memchr(text.data(), '*', text.size())) {
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(star) - text.data());
+    if (text.find("****", at) != std::string_view::npos) return true;
+  }
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text.size() <= 15 && is_masked_ipv4(text);  // "255.255.255.255" is the longest

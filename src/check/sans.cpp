@@ -25,6 +25,11 @@ bool kind_of(san_type t, san_kind& k) noexcept {
 }  // namespace
 
 std::string_view san_key(run& r, san_kind k, std::string_view value) {
+  const std::string_view key = san_key_view(r, k, value);
+  return key.empty() ? key : r.copy(key);
+}
+
+std::string_view san_key_view(run& r, san_kind k, std::string_view value) {
   std::string& s = r.state.key_text;
   s.clear();
   switch (k) {
@@ -48,7 +53,7 @@ std::string_view san_key(run& r, san_kind k, std::string_view value) {
       break;
     }
   }
-  return r.copy(s);
+  return s;
 }
 
 outcome check_sans(run& r, const field_ref& f) {
@@ -103,13 +108,13 @@ outcome check_sans(run& r, const field_ref& f) {
     bool found = false;
     if (e.type != san_type::unspecified) {
       if (!kind_of(e.type, k)) continue;
-      found = has_key(cert_keys, san_key(r, k, e.value));
+      found = has_key(cert_keys, san_key_view(r, k, e.value));
     } else if (typed) {
       continue;
     } else {
-      const std::string_view ip = san_key(r, san_kind::ip, e.value);
+      const std::string_view ip = san_key_view(r, san_kind::ip, e.value);
       k = ip.empty() ? san_kind::dns : san_kind::ip;
-      found = has_key(cert_keys, san_key(r, san_kind::dns, e.value)) || has_key(cert_keys, ip);
+      found = has_key(cert_keys, ip) || has_key(cert_keys, san_key_view(r, san_kind::dns, e.value));
     }
     if (found) continue;
     note += missing++ ? ", " : "not in the certificate: ";
@@ -117,7 +122,7 @@ outcome check_sans(run& r, const field_ref& f) {
     note += e.value;
   }
   for (const auto& c : mine) {
-    if (!compared(c.type) || has_key(reported_keys, san_key(r, c.type, c.value))) continue;
+    if (!compared(c.type) || has_key(reported_keys, san_key_view(r, c.type, c.value))) continue;
     note += extra++ ? ", " : (missing ? "; not reported: " : "not reported: ");
     note += kind_prefix(c.type);
     note += c.value;
