@@ -75,25 +75,47 @@ void append_attr(std::string& out, const name_attribute& a) {
 // Which reported attributes the certificate lacks and which of its own are
 // not reported, a masked value standing for one attribute of its own type.
 // Sorted once, compared in O(n log n): a DN can be long.
-// The common case, decided without sorting: the same attributes in the same
-// order or in reverse order (RFC 4514 text lists the DER's RDNs last first),
-// none of them masked. The full comparison finds these equal too.
-bool same_in_order(std::span<const name_attribute> reported, std::span<const name_attribute> mine) noexcept {
-  const std::size_t n = reported.size();
-  if (mine.size() != n) return false;
+bool same_attr(const name_attribute& a, const name_attribute& b) noexcept {
+  return x509::same_oid(a.type, b.type) && (case_insensitive(a.type) ? internal::ascii_iequals(a.value, b.value)
+                                                                     : a.value == b.value);
+}
+
+// The common case, decided without sorting: no attribute masked, and each
+// side's attributes all found on the other side (compare_attrs == 0, which
+// same_attr is), as the full comparison would find them. Tried in order, in
+// reverse order (RFC 4514 text lists the DER's RDNs last first), then for
+// names of up to 16 attributes pair by pair.
+bool same_sets(std::span<const name_attribute> reported, std::span<const name_attribute> mine) noexcept {
   for (const name_attribute& a : reported)
     if (is_masked(a.value)) return false;
-  bool forward = true, reverse = true;
-  for (std::size_t i = 0; i < n && (forward || reverse); ++i) {
-    forward = forward && compare_attrs(reported[i], mine[i]) == 0;
-    reverse = reverse && compare_attrs(reported[i], mine[n - 1 - i]) == 0;
+  const std::size_t n = reported.size();
+  if (mine.size() == n) {
+    bool forward = true, reverse = true;
+    for (std::size_t i = 0; i < n && (forward || reverse); ++i) {
+      forward = forward && same_attr(reported[i], mine[i]);
+      reverse = reverse && same_attr(reported[i], mine[n - 1 - i]);
+    }
+    if (forward || reverse) return true;
   }
-  return forward || reverse;
+  if (n > 16 || mine.size() > 16) return false;
+  const auto all_in = [](std::span<const name_attribute> xs, std::span<const name_attribute> ys) {
+    for (const name_attribute& x : xs) {
+      bool found = false;
+      for (const name_attribute& y : ys)
+        if (same_attr(x, y)) {
+          found = true;
+          break;
+        }
+      if (!found) return false;
+    }
+    return true;
+  };
+  return all_in(reported, mine) && all_in(mine, reported);
 }
 
 outcome compare_names(run& r, std::span<const name_attribute> reported, std::span<const name_attribute> mine,
                       std::string_view actual) {
-  if (same_in_order(reported, mine)) return {finding_status::match, actual, {}};
+  if (same_sets(reported, mine)) return {finding_status::match, actual, {}};
   const auto by = [](std::span<const name_attribute> a) {
     return [a](std::uint32_t x, std::uint32_t y) { return compare_attrs(a[x], a[y]) < 0; };
   };
