@@ -66,9 +66,12 @@ void check_view(run& r, const View& v, std::string_view prefix) {
     }
   for (std::size_t i = 0; i < Schema.size(); ++i)
     if (Schema[i].checks.has(check_id::public_key)) r.load_reported_key(refs[i]);
-  for (std::size_t i = 0; i < Schema.size(); ++i)
-    for (check_id c : {check_id::sha256, check_id::md5})
-      if (Schema[i].checks.has(c) && !refs[i].absent()) internal::digest_fact(r, c);
+  bool sha256 = false, md5 = false;
+  for (std::size_t i = 0; i < Schema.size(); ++i) {
+    sha256 = sha256 || (Schema[i].checks.has(check_id::sha256) && !refs[i].absent());
+    md5 = md5 || (Schema[i].checks.has(check_id::md5) && !refs[i].absent());
+  }
+  internal::digest_facts(r, sha256, md5);
 
   std::array<const field_ref*, 4> group{};
   std::array<outcome, 4> outcomes{};

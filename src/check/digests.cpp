@@ -15,12 +15,18 @@ std::string_view hex_of(run& r, const std::array<std::uint8_t, EVP_MAX_MD_SIZE>&
 
 }  // namespace
 
-void digest_fact(run& r, check_id c) {
-  if (!r.cert().ok) return;
-  const digester& d = c == check_id::sha256 ? r.state.sha256 : r.state.md5;
-  std::string_view& fact = c == check_id::sha256 ? r.report().facts.sha256 : r.report().facts.md5;
-  std::array<std::uint8_t, EVP_MAX_MD_SIZE> digest{};
-  if (const unsigned size = d.run(r.cert().view.der, digest); size != 0) fact = hex_of(r, digest, size);
+void digest_facts(run& r, bool sha256, bool md5) {
+  if (!r.cert().ok || (!sha256 && !md5)) return;
+  certificate_facts& facts = r.report().facts;
+  std::array<std::uint8_t, EVP_MAX_MD_SIZE> a{}, b{};
+  unsigned a_size = 0, b_size = 0;
+  if (sha256 && md5) {
+    run_sha256_md5(r.state.sha256, r.state.md5, r.cert().view.der, a, a_size, b, b_size);
+  } else {
+    (sha256 ? a_size : b_size) = (sha256 ? r.state.sha256 : r.state.md5).run(r.cert().view.der, sha256 ? a : b);
+  }
+  if (a_size != 0) facts.sha256 = hex_of(r, a, a_size);
+  if (b_size != 0) facts.md5 = hex_of(r, b, b_size);
 }
 
 outcome check_digest(run& r, const field_ref& f, check_id c) {

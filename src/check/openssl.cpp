@@ -49,10 +49,39 @@ unsigned low_level(digester::algorithm a, std::span<const std::uint8_t> data,
   }
   return 0;
 }
+void interleaved_sha256_md5(std::span<const std::uint8_t> data, std::uint8_t* sha256_out,
+                            std::uint8_t* md5_out) noexcept {
+  SHA256_CTX sha;
+  MD5_CTX md5;
+  SHA256_Init(&sha);
+  MD5_Init(&md5);
+  for (std::size_t at = 0; at < data.size(); at += 64) {
+    const std::size_t n = data.size() - at < 64 ? data.size() - at : 64;
+    MD5_Update(&md5, data.data() + at, n);
+    SHA256_Update(&sha, data.data() + at, n);
+  }
+  SHA256_Final(sha256_out, &sha);
+  MD5_Final(md5_out, &md5);
+}
 #pragma GCC diagnostic pop
 #endif
 
 }  // namespace
+
+void run_sha256_md5(const digester& sha256, const digester& md5, std::span<const std::uint8_t> data,
+                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& sha256_out, unsigned& sha256_size,
+                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& md5_out, unsigned& md5_size) noexcept {
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+  if (sha256.md() != nullptr && md5.md() != nullptr) {
+    interleaved_sha256_md5(data, sha256_out.data(), md5_out.data());
+    sha256_size = SHA256_DIGEST_LENGTH;
+    md5_size = MD5_DIGEST_LENGTH;
+    return;
+  }
+#endif
+  sha256_size = sha256.run(data, sha256_out);
+  md5_size = md5.run(data, md5_out);
+}
 
 digester::digester(algorithm a) noexcept : algorithm_(a) {
   openssl_error_mark mark;

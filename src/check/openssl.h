@@ -51,6 +51,15 @@ class digester {
   md_ctx_ptr ctx_;  // the EVP path only
 };
 
+/// SHA-256 and MD5 of the same `data` (the digesters `sha256` and `md5`):
+/// with the low-level functions, one 64-byte block of each in turn, which lets
+/// SHA-256 run in the gaps of MD5's long dependency chain (1.95 -> 1.67 us
+/// for a 1.1 KB certificate here); otherwise one after the other. Each size
+/// is 0 when that digest is unavailable.
+void run_sha256_md5(const digester& sha256, const digester& md5, std::span<const std::uint8_t> data,
+                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& sha256_out, unsigned& sha256_size,
+                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& md5_out, unsigned& md5_size) noexcept;
+
 /// The digest OpenSSL's X509_digest gives: over its re-encoding of `der`,
 /// which differs from the received bytes when they are BER or carry
 /// non-minimal forms. 0 when OpenSSL cannot decode it.
