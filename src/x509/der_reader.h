@@ -49,6 +49,11 @@ struct der_context {
   }
 };
 
+/// A copy of `s` read as its two halves. read_tlv_at stores a span as two
+/// 8-byte halves; copying it whole right after is one 16-byte load that waits
+/// for both stores to land (a store-forwarding stall) on the hot paths.
+inline bytes halves(bytes s) noexcept { return bytes{s.data(), s.size()}; }
+
 /// Reads one TLV from [p, end) in every form the fast path below does not
 /// take (high tag numbers, long-form and indefinite lengths, errors).
 bool read_tlv_slow(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,

@@ -65,10 +65,10 @@ bool name_reader::next(name_entry& out) noexcept {
   }
   atvs_ = atvs.position();
   out.rdn = rdn_;
-  out.type = type.value;
+  out.type = internal::halves(type.value);
   out.tag = value.identifier;
-  out.value = value.value;
-  out.value_der = value.encoding;
+  out.value = internal::halves(value.value);
+  out.value_der = internal::halves(value.encoding);
   return true;
 }
 
