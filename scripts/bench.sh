@@ -161,7 +161,8 @@ emit("")
 
 groups = [
     ("alicert", ["alicert_parse", "alicert_parse_check", "alicert_check_only", "alicert_pem_decode", "alicert_read_certificate"]),
-    ("floors", ["floor_simdjson_walk", "floor_sha256_md5", "floor_base64"]),
+    ("floors", ["floor_simdjson_walk", "floor_sha256_md5", "floor_sha256_md5_lowlevel",
+                "floor_sha256_md5_interleaved", "floor_base64"]),
     ("peers", ["peer_jsoncpp_sdk", "peer_nlohmann", "peer_openssl_check", "peer_sdk_openssl", "peer_d2i_X509", "peer_mbedtls_der"]),
 ]
 emit("| API | benchmark | time/doc | docs/s | bytes/s | allocs/doc (new) | allocs/doc (OpenSSL) |")
@@ -248,7 +249,10 @@ for api in ["cas", "kms", "cdn"]:
     final.append(f"ratio parse_vs_simdjson_walk {api} {ratio(w, p)}")
 for api in ["cas", "kms", "cdn"]:
     final.append(f"ratio parse_vs_jsoncpp {api} {ratio(t(api, 'peer_jsoncpp_sdk'), t(api, 'alicert_parse'))}")
-final.append(f"ratio check_vs_hash_floor cas {ratio(t('cas', 'alicert_parse_check'), t('cas', 'floor_sha256_md5'))}")
+# The floor is the fastest of the ways the bench computes the two digests.
+hash_floors = [x for x in (t('cas', n) for n in ('floor_sha256_md5', 'floor_sha256_md5_lowlevel',
+                                                 'floor_sha256_md5_interleaved')) if x]
+final.append(f"ratio check_vs_hash_floor cas {ratio(t('cas', 'alicert_parse_check'), min(hash_floors) if hash_floors else None)}")
 for api in ["cas", "kms", "cdn"]:
     final.append(f"ratio check_vs_naive_openssl {api} {ratio(t(api, 'peer_openssl_check'), t(api, 'alicert_check_only'))}")
 for k in chain_keys:
