@@ -12,6 +12,7 @@
 #include <mbedtls/x509_crt.h>
 #include <openssl/x509.h>
 
+#include "certificates.h"
 #include "harness.h"
 #include "naive_openssl.h"
 #include "sdk_models.h"

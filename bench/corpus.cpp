@@ -1,19 +1,11 @@
 #include "corpus.h"
 
 #include <algorithm>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
-#include <stdexcept>
 
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rsa.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 #include "alicert/responses/parser.h"
 #include "alicert/x509/certificate.h"
@@ -204,124 +196,6 @@ unit make_cdn_list(const unit& source, std::size_t n) {
   unit u;
   u.name = "cdn_list_" + std::to_string(n);
   u.docs.emplace_back(u.name, out.dump());
-  u.bytes = u.docs.front().text.size();
-  derive_pem(u);
-  return u;
-}
-
-namespace {
-
-struct x509_free_t {
-  void operator()(X509* x) const noexcept { X509_free(x); }
-};
-struct pkey_free_t {
-  void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
-};
-using x509_ptr = std::unique_ptr<X509, x509_free_t>;
-using pkey_ptr = std::unique_ptr<EVP_PKEY, pkey_free_t>;
-
-void add_ext(X509* issuer, X509* subject, int nid, const char* value) {
-  X509V3_CTX ctx;
-  X509V3_set_ctx(&ctx, issuer, subject, nullptr, nullptr, 0);
-  X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-  if (!ext) throw std::runtime_error("X509V3_EXT_conf_nid");
-  X509_add_ext(subject, ext, -1);
-  X509_EXTENSION_free(ext);
-}
-
-// Issues a certificate for `key` named `cn`, signed by issuer/issuer_key (self-signed when null).
-x509_ptr issue(EVP_PKEY* key, const char* cn, bool ca, X509* issuer, EVP_PKEY* issuer_key, long serial) {
-  x509_ptr x(X509_new());
-  X509_set_version(x.get(), 2);
-  ASN1_INTEGER_set(X509_get_serialNumber(x.get()), serial);
-  const std::time_t now = static_cast<std::time_t>(reference_now());
-  ASN1_TIME_set(X509_getm_notBefore(x.get()), now - 30L * 86400);
-  ASN1_TIME_set(X509_getm_notAfter(x.get()), now + (ca ? 3650L : 365L) * 86400);
-  X509_set_pubkey(x.get(), key);
-  X509_NAME* name = X509_get_subject_name(x.get());
-  auto entry = [&](const char* field, const char* value) {
-    X509_NAME_add_entry_by_txt(name, field, MBSTRING_ASC, reinterpret_cast<const unsigned char*>(value), -1, -1, 0);
-  };
-  entry("C", "CN");
-  entry("O", "Alibaba Cloud Benchmark");
-  entry("CN", cn);
-  X509* signer = issuer ? issuer : x.get();
-  X509_set_issuer_name(x.get(), X509_get_subject_name(signer));
-  add_ext(signer, x.get(), NID_subject_key_identifier, "hash");
-  if (issuer) add_ext(signer, x.get(), NID_authority_key_identifier, "keyid:always");
-  if (ca) {
-    add_ext(signer, x.get(), NID_basic_constraints, "critical,CA:TRUE");
-    add_ext(signer, x.get(), NID_key_usage, "critical,keyCertSign,cRLSign");
-  } else {
-    add_ext(signer, x.get(), NID_subject_alt_name, "DNS:www.example.com,DNS:example.com,DNS:*.cdn.example.com");
-    add_ext(signer, x.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment");
-  }
-  if (!X509_sign(x.get(), issuer_key ? issuer_key : key, EVP_sha256())) throw std::runtime_error("X509_sign");
-  return x;
-}
-
-std::string to_pem(X509* x) {
-  BIO* bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_X509(bio, x);
-  char* data = nullptr;
-  const long n = BIO_get_mem_data(bio, &data);
-  std::string s(data, static_cast<std::size_t>(n));
-  BIO_free(bio);
-  return s;
-}
-
-std::string go_time(const ASN1_TIME* t) {
-  std::tm tm{};
-  ASN1_TIME_to_tm(t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S +0000 UTC", &tm);
-  return buf;
-}
-
-// leaf, int3, int2, int1 (root not sent, as servers do).
-struct generated_chain {
-  std::vector<std::string> pems;
-  std::string not_before, not_after;
-};
-
-const generated_chain& chain() {
-  static const generated_chain c = [] {
-    generated_chain g;
-    std::vector<pkey_ptr> keys;
-    for (int i = 0; i < 5; ++i) keys.emplace_back(EVP_RSA_gen(2048));
-    x509_ptr root = issue(keys[0].get(), "Bench Root CA", true, nullptr, nullptr, 1);
-    x509_ptr i1 = issue(keys[1].get(), "Bench Intermediate 1", true, root.get(), keys[0].get(), 2);
-    x509_ptr i2 = issue(keys[2].get(), "Bench Intermediate 2", true, i1.get(), keys[1].get(), 3);
-    x509_ptr i3 = issue(keys[3].get(), "Bench Intermediate 3", true, i2.get(), keys[2].get(), 4);
-    x509_ptr leaf = issue(keys[4].get(), "www.example.com", false, i3.get(), keys[3].get(), 0x1234567890abcdefL);
-    g.pems = {to_pem(leaf.get()), to_pem(i3.get()), to_pem(i2.get()), to_pem(i1.get())};
-    g.not_before = go_time(X509_get0_notBefore(leaf.get()));
-    g.not_after = go_time(X509_get0_notAfter(leaf.get()));
-    return g;
-  }();
-  return c;
-}
-
-}  // namespace
-
-unit make_chain_document(std::size_t length) {
-  const generated_chain& g = chain();
-  std::string pem;
-  for (std::size_t i = 0; i < length && i < g.pems.size(); ++i) pem += g.pems[i];
-  nlohmann::json entry;
-  entry["CertId"] = "9001";
-  entry["CertName"] = "bench-chain-" + std::to_string(length);
-  entry["CertType"] = "upload";
-  entry["CreateTime"] = g.not_before;
-  entry["CertExpireTime"] = g.not_after;
-  entry["HttpsCrt"] = pem;
-  entry["DomainList"] = "www.example.com,example.com,img.cdn.example.com";
-  nlohmann::json out;
-  out["CertInfos"]["CertInfo"] = nlohmann::json::array({entry});
-  out["RequestId"] = "5C3AE8C4-0000-4000-8000-00000000000" + std::to_string(length);
-  unit u;
-  u.name = "chain_" + std::to_string(length);
-  u.docs.emplace_back(u.name, out.dump(2));
   u.bytes = u.docs.front().text.size();
   derive_pem(u);
   return u;

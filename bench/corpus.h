@@ -1,6 +1,6 @@
 // The documents the benchmarks run on: read from corpus/ (parse_cas, parse_kms
-// pairs, parse_cdn), and built from them (CDN lists of N entries, streams) or
-// generated (certificate chains of 1..4).
+// pairs, parse_cdn), and built from them (CDN lists of N entries, streams);
+// certificates.h generates the chains.
 #pragma once
 
 #include <cstddef>
@@ -60,10 +60,6 @@ void derive_pem(unit& u);
 
 /// A CDN document whose CertInfo list holds `n` copies of the first entry of `source`.
 unit make_cdn_list(const unit& source, std::size_t n);
-
-/// A CDN document whose HttpsCrt is a generated chain of `length` certificates
-/// (leaf first), with reported fields that match the leaf.
-unit make_chain_document(std::size_t length);
 
 /// `count` documents taken round-robin from `sets` (KMS pairs contribute both
 /// documents, get first), one per line. `documents` receives the number written.

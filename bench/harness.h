@@ -60,5 +60,6 @@ bool wanted(const std::string& name);
 void register_alicert(const corpus& c);
 void register_floors(const corpus& c);
 void register_peers(const corpus& c);
+void register_chains();
 
 }  // namespace bench

@@ -253,7 +253,10 @@ void validity_now(X509* x, std::int64_t now, tally& t) {
 void chain_check(X509* leaf, const std::vector<X509*>& issuers, tally& t) {
   X509* prev = leaf;
   for (X509* next : issuers) {
-    expect(t, X509_check_issued(next, prev) == X509_V_OK);
+    // X509_check_issued compares names and key identifiers only; the signature
+    // is what alicert verifies too (issue 10), so the usual check verifies it.
+    EVP_PKEY* key = X509_get0_pubkey(next);
+    expect(t, X509_check_issued(next, prev) == X509_V_OK && key != nullptr && X509_verify(prev, key) == 1);
     prev = next;
   }
 }

@@ -2,7 +2,7 @@
 // models: PEM_read_bio_X509 from a BIO over the PEM text, X509_digest twice,
 // X509_get_serialNumber + BN_bn2hex, X509_get0_notBefore + ASN1_TIME_to_tm,
 // X509_NAME_print_ex, X509_NAME_get_text_by_NID, X509_get_ext_d2i for the SANs,
-// EVP_PKEY accessors, X509_check_issued for chains, X509_check_host for CDN
+// EVP_PKEY accessors, X509_check_issued + X509_verify for chains, X509_check_host for CDN
 // domains; each compared with the reported field. Covers the same checks as
 // alicert's checker for each API (a few comparisons are simpler, never more
 // work than alicert's).

@@ -24,9 +24,11 @@ using internal::run;
 using internal::field;
 using internal::member_kind;
 
+// Fills `r` (a default field_ref) in place: a field_ref built here and
+// copied out was read back before its byte-sized stores had landed, a
+// store-forwarding stall per field (a third of check_view's own time).
 template <class View>
-field_ref ref_of(const field<View>& f, const View& v, std::string_view name) noexcept {
-  field_ref r;
+void ref_of(const field<View>& f, const View& v, std::string_view name, field_ref& r) noexcept {
   r.name = name;
   r.how = f.how;
   r.flags = f.flags;
@@ -43,7 +45,6 @@ field_ref ref_of(const field<View>& f, const View& v, std::string_view name) noe
     case member_kind::names: take(v.*f.slot.names); r.names = &(v.*f.slot.names); break;
     case member_kind::tags: take(v.*f.slot.tags); break;
   }
-  return r;
 }
 
 // The name a report gives a field: its key, with the API's prefix if any.
@@ -61,7 +62,7 @@ template <const auto& Schema, class View>
 void check_view(run& r, const View& v, std::string_view prefix) {
   static constexpr auto plan = internal::make_plan(Schema);
   std::array<field_ref, Schema.size()> refs;
-  for (std::size_t i = 0; i < Schema.size(); ++i) refs[i] = ref_of(Schema[i], v, name_of(r, prefix, Schema[i].key));
+  for (std::size_t i = 0; i < Schema.size(); ++i) ref_of(Schema[i], v, name_of(r, prefix, Schema[i].key), refs[i]);
   // The certificate: the first certificate field that is reported (CAS SSL: Cert, else SignCert).
   constexpr std::size_t none = Schema.size();
   std::size_t source = none;
@@ -75,9 +76,12 @@ void check_view(run& r, const View& v, std::string_view prefix) {
   }
   for (std::size_t i = 0; i < Schema.size(); ++i)
     if (Schema[i].checks.has(check_id::public_key)) r.load_reported_key(refs[i]);
-  for (std::size_t i = 0; i < Schema.size(); ++i)
-    for (check_id c : {check_id::sha256, check_id::md5})
-      if (Schema[i].checks.has(c) && !refs[i].absent()) internal::digest_fact(r, c);
+  bool sha256 = false, md5 = false;
+  for (std::size_t i = 0; i < Schema.size(); ++i) {
+    sha256 = sha256 || (Schema[i].checks.has(check_id::sha256) && !refs[i].absent());
+    md5 = md5 || (Schema[i].checks.has(check_id::md5) && !refs[i].absent());
+  }
+  internal::digest_facts(r, sha256, md5);
 
   std::array<const field_ref*, 4> group{};
   std::array<outcome, 4> outcomes{};

@@ -39,8 +39,12 @@ bool is_masked_ipv4(std::string_view t) noexcept {
 }  // namespace
 
 bool is_masked(std::string_view text) noexcept {
-  // Runs over every reported value, PEM text included: find() is memchr-fast.
-  if (text.find("****") != std::string_view::npos) return true;
+  // Runs over every reported value, PEM text included: memchr for the first
+  // '*', and a search for the run only in texts that have one.
+  if (const void* star = text.empty() ? nullptr : std::memchr(text.data(), '*', text.size())) {
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(star) - text.data());
+    if (text.find("****", at) != std::string_view::npos) return true;
+  }
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text.size() <= 15 && is_masked_ipv4(text);  // "255.255.255.255" is the longest
@@ -102,11 +106,76 @@ ip_address parse_ip(std::string_view text) noexcept {
   return a;
 }
 
+namespace {
+
+char* put_dotted_quad(char* p, const std::uint8_t* a) noexcept {
+  for (int i = 0; i < 4; ++i) {
+    if (i != 0) *p++ = '.';
+    const unsigned v = a[i];
+    if (v >= 100) *p++ = static_cast<char>('0' + v / 100);
+    if (v >= 10) *p++ = static_cast<char>('0' + v / 10 % 10);
+    *p++ = static_cast<char>('0' + v % 10);
+  }
+  return p;
+}
+
+char* put_hex_word(char* p, unsigned w) noexcept {
+  bool started = false;
+  for (int shift = 12; shift >= 0; shift -= 4) {
+    const unsigned d = (w >> shift) & 0xf;
+    if (d != 0 || started || shift == 0) {
+      *p++ = internal::hex_digit(d);
+      started = true;
+    }
+  }
+  return p;
+}
+
+// RFC 5952 as glibc's inet_ntop writes it: lower-case hex words without
+// leading zeros, the first longest run of two or more zero words as "::",
+// and ::a.b.c.d / ::ffff:a.b.c.d for IPv4-compatible and -mapped addresses.
+char* put_ipv6(char* p, const std::uint8_t* a) noexcept {
+  unsigned words[8];
+  for (int i = 0; i < 8; ++i) words[i] = (unsigned{a[2 * i]} << 8) | a[2 * i + 1];
+  int best = -1, best_len = 0;
+  for (int i = 0; i < 8;) {
+    if (words[i] != 0) {
+      ++i;
+      continue;
+    }
+    int j = i;
+    while (j < 8 && words[j] == 0) ++j;
+    if (j - i > best_len) {
+      best = i;
+      best_len = j - i;
+    }
+    i = j;
+  }
+  if (best_len < 2) best = -1;
+  for (int i = 0; i < 8; ++i) {
+    if (best >= 0 && i >= best && i < best + best_len) {
+      if (i == best) *p++ = ':';
+      continue;
+    }
+    if (i != 0) *p++ = ':';
+    if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff)))
+      return put_dotted_quad(p, a + 12);
+    p = put_hex_word(p, words[i]);
+  }
+  if (best >= 0 && best + best_len == 8) *p++ = ':';
+  return p;
+}
+
+}  // namespace
+
+// By hand rather than inet_ntop, which formats through sprintf (the checker
+// writes every IP SAN of every certificate).
 std::string_view format_ip(std::span<const std::uint8_t> address, std::span<char> out) noexcept {
-  const int family = address.size() == 4 ? AF_INET : address.size() == 16 ? AF_INET6 : 0;
-  if (family == 0 || out.size() < 46) return {};
-  if (!inet_ntop(family, address.data(), out.data(), static_cast<socklen_t>(out.size()))) return {};
-  return {out.data(), std::strlen(out.data())};
+  if ((address.size() != 4 && address.size() != 16) || out.size() < 46) return {};
+  char* const begin = out.data();
+  char* const end = address.size() == 4 ? put_dotted_quad(begin, address.data()) : put_ipv6(begin, address.data());
+  *end = '\0';
+  return {begin, static_cast<std::size_t>(end - begin)};
 }
 
 namespace {

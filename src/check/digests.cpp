@@ -3,6 +3,7 @@
 #include <array>
 
 #include "alicert/check/compare.h"
+#include "common/chars.h"
 #include "run.h"
 
 namespace alicert::internal {
@@ -15,12 +16,18 @@ std::string_view hex_of(run& r, const std::array<std::uint8_t, EVP_MAX_MD_SIZE>&
 
 }  // namespace
 
-void digest_fact(run& r, check_id c) {
-  if (!r.cert().ok) return;
-  const digester& d = c == check_id::sha256 ? r.state.sha256 : r.state.md5;
-  std::string_view& fact = c == check_id::sha256 ? r.report().facts.sha256 : r.report().facts.md5;
-  std::array<std::uint8_t, EVP_MAX_MD_SIZE> digest{};
-  if (const unsigned size = d.run(r.cert().view.der, digest); size != 0) fact = hex_of(r, digest, size);
+void digest_facts(run& r, bool sha256, bool md5) {
+  if (!r.cert().ok || (!sha256 && !md5)) return;
+  certificate_facts& facts = r.report().facts;
+  std::array<std::uint8_t, EVP_MAX_MD_SIZE> a{}, b{};
+  unsigned a_size = 0, b_size = 0;
+  if (sha256 && md5) {
+    run_sha256_md5(r.state.sha256, r.state.md5, r.cert().view.der, a, a_size, b, b_size);
+  } else {
+    (sha256 ? a_size : b_size) = (sha256 ? r.state.sha256 : r.state.md5).run(r.cert().view.der, sha256 ? a : b);
+  }
+  if (a_size != 0) facts.sha256 = hex_of(r, a, a_size);
+  if (b_size != 0) facts.md5 = hex_of(r, b, b_size);
 }
 
 namespace {
@@ -48,6 +55,9 @@ outcome check_digest(run& r, const field_ref& f, check_id c) {
   const digester& d = c == check_id::sha256 ? r.state.sha256 : r.state.md5;
   const std::string_view fact = c == check_id::sha256 ? r.report().facts.sha256 : r.report().facts.md5;
   if (fact.empty()) return {finding_status::unverifiable, {}, "the digest is not available"};
+  // As the APIs send it: the digest's hex in one case or the other, nothing
+  // else. Normalizing it would give the fact itself.
+  if (ascii_iequals(f.text, fact)) return compare_digest(r, fact, d, fact, c, {});
   r.state.chars.resize(f.text.size() + 1);
   const std::string_view hex = normalize_hex(f.text, r.state.chars, false);
   if (hex.empty()) return {finding_status::invalid, fact, "not hexadecimal"};

@@ -1,19 +1,109 @@
 #include "openssl.h"
 
+#include <openssl/md5.h>
+#include <openssl/sha.h>
+
 namespace alicert::internal {
 
-digester::digester(const char* name) noexcept : ctx_(EVP_MD_CTX_new()) {
+namespace {
+
+const char* name_of(digester::algorithm a) noexcept {
+  switch (a) {
+    case digester::algorithm::sha256: return "SHA256";
+    case digester::algorithm::md5: return "MD5";
+    case digester::algorithm::sha1: return "SHA1";
+  }
+  return "SHA256";
+}
+
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+// The low-level functions are deprecated in OpenSSL 3.0, in favour of EVP;
+// they are used on purpose (see openssl.h) and cannot fail on these inputs.
+// Certificates are public: their digest contexts need no cleansing.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+unsigned low_level(digester::algorithm a, std::span<const std::uint8_t> data,
+                   std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) noexcept {
+  switch (a) {
+    case digester::algorithm::sha256: {
+      SHA256_CTX c;
+      SHA256_Init(&c);
+      SHA256_Update(&c, data.data(), data.size());
+      SHA256_Final(out.data(), &c);
+      return SHA256_DIGEST_LENGTH;
+    }
+    case digester::algorithm::md5: {
+      MD5_CTX c;
+      MD5_Init(&c);
+      MD5_Update(&c, data.data(), data.size());
+      MD5_Final(out.data(), &c);
+      return MD5_DIGEST_LENGTH;
+    }
+    case digester::algorithm::sha1: {
+      SHA_CTX c;
+      SHA1_Init(&c);
+      SHA1_Update(&c, data.data(), data.size());
+      SHA1_Final(out.data(), &c);
+      return SHA_DIGEST_LENGTH;
+    }
+  }
+  return 0;
+}
+void interleaved_sha256_md5(std::span<const std::uint8_t> data, std::uint8_t* sha256_out,
+                            std::uint8_t* md5_out) noexcept {
+  SHA256_CTX sha;
+  MD5_CTX md5;
+  SHA256_Init(&sha);
+  MD5_Init(&md5);
+  for (std::size_t at = 0; at < data.size(); at += 64) {
+    const std::size_t n = data.size() - at < 64 ? data.size() - at : 64;
+    MD5_Update(&md5, data.data() + at, n);
+    SHA256_Update(&sha, data.data() + at, n);
+  }
+  SHA256_Final(sha256_out, &sha);
+  MD5_Final(md5_out, &md5);
+}
+#pragma GCC diagnostic pop
+#endif
+
+}  // namespace
+
+void run_sha256_md5(const digester& sha256, const digester& md5, std::span<const std::uint8_t> data,
+                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& sha256_out, unsigned& sha256_size,
+                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& md5_out, unsigned& md5_size) noexcept {
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+  if (sha256.md() != nullptr && md5.md() != nullptr) {
+    interleaved_sha256_md5(data, sha256_out.data(), md5_out.data());
+    sha256_size = SHA256_DIGEST_LENGTH;
+    md5_size = MD5_DIGEST_LENGTH;
+    return;
+  }
+#endif
+  sha256_size = sha256.run(data, sha256_out);
+  md5_size = md5.run(data, md5_out);
+}
+
+digester::digester(algorithm a) noexcept : algorithm_(a) {
   openssl_error_mark mark;
-  md_.reset(EVP_MD_fetch(nullptr, name, nullptr));
+  md_.reset(EVP_MD_fetch(nullptr, name_of(a), nullptr));
+#ifdef OPENSSL_NO_DEPRECATED_3_0
+  ctx_.reset(EVP_MD_CTX_new());
+#endif
 }
 
 unsigned digester::run(std::span<const std::uint8_t> data,
                        std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) const noexcept {
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+  // Unavailable as EVP (a FIPS-only configuration without MD5): unavailable here too.
+  if (!md_) return 0;
+  return low_level(algorithm_, data, out);
+#else
   unsigned size = 0;
   const bool ok = md_ && ctx_ && EVP_DigestInit_ex2(ctx_.get(), md_.get(), nullptr) == 1 &&
                   EVP_DigestUpdate(ctx_.get(), data.data(), data.size()) == 1 &&
                   EVP_DigestFinal_ex(ctx_.get(), out.data(), &size) == 1;
   return ok ? size : 0;
+#endif
 }
 
 unsigned reencoded_digest(std::span<const std::uint8_t> der, const EVP_MD* md,

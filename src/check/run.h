@@ -135,9 +135,9 @@ outcome check_serial(run& r, const field_ref& f);            // serial.cpp
 outcome check_time(run& r, const field_ref& f, check_id c);  // validity.cpp
 outcome check_days(run& r, const field_ref& f);              // validity.cpp
 outcome check_digest(run& r, const field_ref& f, check_id c);  // digests.cpp
-/// The certificate's digest for check `c` (sha256 or md5) into its facts:
-/// done when the API reports that fingerprint, even masked.  // digests.cpp
-void digest_fact(run& r, check_id c);
+/// The certificate's SHA-256 and/or MD5 into its facts: each done when the
+/// API reports that fingerprint, even masked; both in one pass.  // digests.cpp
+void digest_facts(run& r, bool sha256, bool md5);
 outcome check_dn(run& r, const field_ref& f, check_id c);      // names.cpp
 outcome check_attribute(run& r, const field_ref& f, check_id c);  // names.cpp
 outcome check_sans(run& r, const field_ref& f);              // sans.cpp

@@ -17,6 +17,10 @@ namespace alicert::internal {
 /// The key of a name of kind `k` (empty when it is not one: an IP that does not parse).
 std::string_view san_key(run& r, san_kind k, std::string_view value);
 
+/// The same key, in the run's key buffer rather than its arena: valid until
+/// the next san_key or san_key_view (for looking a key up, not keeping it).
+std::string_view san_key_view(run& r, san_kind k, std::string_view value);
+
 /// The kind prefix of a note entry: "dns:", "ip:", "email:", "uri:".
 inline std::string_view kind_prefix(san_kind k) noexcept {
   switch (k) {

@@ -20,9 +20,9 @@ struct candidate_digests {
 };
 
 struct checker_state {
-  internal::digester sha256{"SHA256"};
-  internal::digester md5{"MD5"};
-  internal::digester sha1{"SHA1"};
+  internal::digester sha256{internal::digester::algorithm::sha256};
+  internal::digester md5{internal::digester::algorithm::md5};
+  internal::digester sha1{internal::digester::algorithm::sha1};
 
   x509::pem_decoder pem_cert;   // the certificate (and, for CDN, its chain)
   x509::pem_decoder pem_chain;  // a chain of its own (KMS CertificateChain)

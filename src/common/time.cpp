@@ -4,7 +4,7 @@
 #include "common/chars.h"
 #include "common/time_parse.h"
 
-#include <cstdio>
+#include <cstdint>
 
 namespace alicert {
 namespace {
@@ -278,6 +278,31 @@ result<utc_seconds> parse_generalized_time(bytes content) noexcept {
   return asn1_clock(content, 6, yyyy, month, true);
 }
 
+namespace {
+
+// `v` as exactly `width` decimal digits (v < 10^width).
+char* put_digits(char* p, unsigned v, int width) noexcept {
+  for (int i = width; i-- > 0;) {
+    p[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+
+// `v` in decimal, no padding.
+char* put_decimal(char* p, std::uint64_t v) noexcept {
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n > 0) *p++ = digits[--n];
+  return p;
+}
+
+}  // namespace
+
 std::string_view format_rfc3339(utc_seconds t, std::span<char, 32> out) noexcept {
   const std::int64_t secs = t.time_since_epoch().count();
   std::int64_t days = secs / 86400;
@@ -294,14 +319,29 @@ std::string_view format_rfc3339(utc_seconds t, std::span<char, 32> out) noexcept
   const unsigned day = doy - (153 * mp + 2) / 5 + 1;
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
   if (month <= 2) ++year;
-  const char* fmt = (year >= 0 && year <= 9999) ? "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ"
-                                                : "%+lld-%02u-%02uT%02lld:%02lld:%02lldZ";
-  int n = std::snprintf(out.data(), out.size(), fmt, static_cast<long long>(year), month, day,
-                        static_cast<long long>(rem / 3600), static_cast<long long>(rem / 60 % 60),
-                        static_cast<long long>(rem % 60));
-  if (n < 0) n = 0;
-  if (static_cast<std::size_t>(n) >= out.size()) n = static_cast<int>(out.size() - 1);
-  return {out.data(), static_cast<std::size_t>(n)};
+  // By hand, not snprintf: this runs for every reported date a check echoes.
+  char* p = out.data();
+  if (year >= 0 && year <= 9999) {
+    p = put_digits(p, static_cast<unsigned>(year), 4);
+  } else {
+    *p++ = year < 0 ? '-' : '+';
+    const std::uint64_t mag = year < 0 ? ~static_cast<std::uint64_t>(year) + 1 : static_cast<std::uint64_t>(year);
+    p = put_decimal(p, mag);
+  }
+  const auto hour = static_cast<unsigned>(rem / 3600), minute = static_cast<unsigned>(rem / 60 % 60),
+             second = static_cast<unsigned>(rem % 60);
+  *p++ = '-';
+  p = put_digits(p, month, 2);
+  *p++ = '-';
+  p = put_digits(p, day, 2);
+  *p++ = 'T';
+  p = put_digits(p, hour, 2);
+  *p++ = ':';
+  p = put_digits(p, minute, 2);
+  *p++ = ':';
+  p = put_digits(p, second, 2);
+  *p++ = 'Z';
+  return {out.data(), static_cast<std::size_t>(p - out.data())};
 }
 
 day_span days_between(utc_seconds from, utc_seconds to) noexcept {

@@ -99,9 +99,8 @@ bool find_end(const der_context& ctx, const std::uint8_t* start, const std::uint
 
 }  // namespace
 
-
-bool read_tlv_at(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
-                 x509::tlv& out) noexcept {
+bool read_tlv_slow(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
+                   x509::tlv& out) noexcept {
   header h;
   if (!read_header(ctx, p, end, h)) return false;
   out.identifier = h.id;

@@ -49,9 +49,49 @@ struct der_context {
   }
 };
 
+/// A copy of `s` read as its two halves. read_tlv_at stores a span as two
+/// 8-byte halves; copying it whole right after is one 16-byte load that waits
+/// for both stores to land (a store-forwarding stall) on the hot paths.
+inline bytes halves(bytes s) noexcept { return bytes{s.data(), s.size()}; }
+
+/// Reads one TLV from [p, end) in every form the fast path below does not
+/// take (high tag numbers, long-form and indefinite lengths, errors).
+bool read_tlv_slow(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
+                   x509::tlv& out) noexcept;
+
 /// Reads one TLV from [p, end); on success `out` is set and true returned.
-bool read_tlv_at(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
-                 x509::tlv& out) noexcept;
+/// Inline for the forms nearly every TLV of a certificate has: a one-octet
+/// tag and a minimal length of one to three octets (any other form, and
+/// every error, is read_tlv_slow's, which decides exactly the same way).
+inline bool read_tlv_at(const der_context& ctx, const std::uint8_t* p, const std::uint8_t* end,
+                        x509::tlv& out) noexcept {
+  const std::size_t avail = static_cast<std::size_t>(end - p);
+  if (avail >= 2 && (p[0] & 0x1f) != 0x1f) {
+    std::size_t length = p[1], header = 2;
+    if (length >= 0x80) {
+      // 0x81 LL with LL >= 0x80, 0x82 HH LL with HH != 0: minimal long forms.
+      if (length == 0x81 && avail >= 3 && p[2] >= 0x80) {
+        length = p[2];
+        header = 3;
+      } else if (length == 0x82 && avail >= 4 && p[2] != 0) {
+        length = (std::size_t{p[2]} << 8) | p[3];
+        header = 4;
+      } else {
+        return read_tlv_slow(ctx, p, end, out);
+      }
+    }
+    if (length <= avail - header) {
+      out.identifier = p[0];
+      out.number = p[0] & 0x1fu;
+      out.constructed = (p[0] & 0x20) != 0;
+      out.indefinite = false;
+      out.value = bytes{p + header, length};
+      out.encoding = bytes{p, header + length};
+      return true;
+    }
+  }
+  return read_tlv_slow(ctx, p, end, out);
+}
 
 /// A forward cursor over the content of one constructed TLV (or a whole input).
 class der_cursor {

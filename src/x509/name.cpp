@@ -65,10 +65,10 @@ bool name_reader::next(name_entry& out) noexcept {
   }
   atvs_ = atvs.position();
   out.rdn = rdn_;
-  out.type = type.value;
+  out.type = internal::halves(type.value);
   out.tag = value.identifier;
-  out.value = value.value;
-  out.value_der = value.encoding;
+  out.value = internal::halves(value.value);
+  out.value_der = internal::halves(value.encoding);
   return true;
 }
 
@@ -76,7 +76,7 @@ bool name_reader::next(name_entry& out) noexcept {
 
 void name_set::finish() {
   attrs_.clear();
-  for (std::size_t i = 0; i + 4 < offsets_.size(); i += 5) {
+  for (std::size_t i = 0; i + 5 < offsets_.size(); i += 6) {
     name_attribute a;
     a.type = {reinterpret_cast<const std::uint8_t*>(storage_.data()) + offsets_[i], offsets_[i + 1]};
     a.value = std::string_view{storage_}.substr(offsets_[i + 2], offsets_[i + 3]);
@@ -113,8 +113,10 @@ result<std::span<const name_attribute>> name_set::read_impl(name_view name) {
     const std::size_t type_at = storage_.size();
     storage_.append(reinterpret_cast<const char*>(e.type.data()), e.type.size());
     const std::size_t value_at = storage_.size();
-    if (!append_utf8(e.tag, e.value, storage_)) internal::append_hex_value(e.value_der, storage_);
-    offsets_.insert(offsets_.end(), {type_at, e.type.size(), value_at, storage_.size() - value_at, e.rdn});
+    const bool string = append_utf8(e.tag, e.value, storage_);
+    if (!string) internal::append_hex_value(e.value_der, storage_);
+    offsets_.insert(offsets_.end(),
+                    {type_at, e.type.size(), value_at, storage_.size() - value_at, e.rdn, string ? 0u : 1u});
   }
   if (reader.malformed()) {
     offsets_.clear();

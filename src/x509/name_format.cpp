@@ -2,6 +2,8 @@
 // `+` inside a multi-valued RDN, OpenSSL's short names, special characters escaped.
 #include "alicert/x509/name.h"
 
+#include <array>
+
 #include "alicert/x509/oid.h"
 #include "common/memory.h"
 #include "x509/name_parts.h"
@@ -21,9 +23,27 @@ int escape_class(unsigned char c, std::size_t i, std::size_t s, std::size_t e) n
   }
 }
 
+// The characters escaped wherever they are (escape_class != 0 anywhere).
+constexpr std::array<bool, 256> make_always_escaped() {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0; c < 0x20; ++c) t[c] = true;
+  for (unsigned char c : {'\x7f', '"', '+', ',', ';', '<', '>', '\\'}) t[c] = true;
+  return t;
+}
+constexpr std::array<bool, 256> always_escaped = make_always_escaped();
+
 // Escapes out[s..] in place, growing `out` only.
 void escape_tail(std::string& out, std::size_t s) {
   const std::size_t e = out.size();
+  if (s == e) return;
+  // Nearly every value needs nothing: no special character, no '#' or space
+  // first, no space last.
+  const auto first = static_cast<unsigned char>(out[s]), last = static_cast<unsigned char>(out[e - 1]);
+  if (first != '#' && first != ' ' && last != ' ') {
+    bool any = false;
+    for (std::size_t i = s; i < e; ++i) any |= always_escaped[static_cast<unsigned char>(out[i])];
+    if (!any) return;
+  }
   std::size_t extra = 0;
   for (std::size_t i = s; i < e; ++i) {
     const int k = escape_class(static_cast<unsigned char>(out[i]), i, s, e);
@@ -122,6 +142,24 @@ result<std::string_view> format_name_impl(name_view name, std::string& out) {
 
 result<std::string_view> format_name(name_view name, std::string& out) noexcept {
   return internal::guarded([&] { return format_name_impl(name, out); });
+}
+
+// The same text from the pairs already read: their types, their UTF-8 (or
+// #hex) values and their RDN indices are what format_name_impl computes.
+result<std::string_view> name_set::format(std::string& out) const noexcept {
+  return internal::guarded([&]() -> result<std::string_view> {
+    out.clear();
+    for (std::size_t k = attrs_.size(); k-- > 0;) {
+      const name_attribute& a = attrs_[k];
+      if (k + 1 != attrs_.size()) out += a.rdn == attrs_[k + 1].rdn ? '+' : ',';
+      append_type(a.type, out);
+      out += '=';
+      const std::size_t s = out.size();
+      out += a.value;
+      if (offsets_[k * 6 + 5] == 0) escape_tail(out, s);
+    }
+    return std::string_view{out};
+  });
 }
 
 }  // namespace alicert::x509

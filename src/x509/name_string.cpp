@@ -70,6 +70,12 @@ bool append_universal(bytes v, std::string& out) {
   return true;
 }
 
+bool is_ascii(bytes v) noexcept {
+  std::uint8_t any = 0;
+  for (std::uint8_t b : v) any |= b;
+  return any < 0x80;
+}
+
 bool append_primitive_utf8(std::uint8_t base, bytes v, std::string& out) {
   const std::string_view text{reinterpret_cast<const char*>(v.data()), v.size()};
   switch (base) {
@@ -82,7 +88,12 @@ bool append_primitive_utf8(std::uint8_t base, bytes v, std::string& out) {
     case tag::t61_string:
     case tag::ia5_string:
     case tag::visible_string:
-      // One octet per character, read as Latin-1, as OpenSSL's ASN1_STRING_to_UTF8 does.
+      // One octet per character, read as Latin-1, as OpenSSL's ASN1_STRING_to_UTF8 does:
+      // ASCII, as these nearly always are, is its own UTF-8.
+      if (is_ascii(v)) {
+        out += text;
+        return true;
+      }
       for (std::uint8_t b : v) append_code_point(b, out);
       return true;
     case tag::bmp_string: return append_bmp(v, out);

@@ -39,8 +39,28 @@ constexpr alias aliases[] = {
     {"SP", oids::state},
 };
 
+// The keywords nearly every reported DN uses. The scan below finds each of
+// them at its own row (no alias and no earlier row has that name).
+std::span<const std::uint8_t> common_keyword_oid(std::string_view word) noexcept {
+  const auto is = [&](std::string_view k) { return ascii_iequals(word, k); };
+  switch (word.size()) {
+    case 1:
+      if (is("C")) return oids::country;
+      if (is("O")) return oids::organization;
+      if (is("L")) return oids::locality;
+      return {};
+    case 2:
+      if (is("CN")) return oids::common_name;
+      if (is("OU")) return oids::organizational_unit;
+      if (is("ST")) return oids::state;
+      return {};
+    default: return {};
+  }
+}
+
 // The OID of an attribute keyword, or empty when unknown.
 std::span<const std::uint8_t> keyword_oid(std::string_view word) noexcept {
+  if (const auto common = common_keyword_oid(word); !common.empty()) return common;
   for (const alias& a : aliases)
     if (ascii_iequals(a.name, word)) return a.oid;
   for (const oid_info& info : known_oids())
@@ -80,7 +100,7 @@ bool separator_follows(std::string_view text, std::size_t i) noexcept {
 }
 
 // One pass over the text. Types go into `storage` as OID DER, values as
-// UTF-8; `offsets` gets (type at, type size, value at, value size, rdn) per pair.
+// UTF-8; `offsets` gets (type at, type size, value at, value size, rdn, hex) per pair.
 class dn_text_parser {
  public:
   dn_text_parser(std::string_view text, std::string& storage, std::string& scratch,
@@ -97,10 +117,12 @@ class dn_text_parser {
       if (fault f = parse_type()) return f;
       const std::size_t type_size = storage_.size() - type_at;
       const std::size_t value_at = storage_.size();
+      hex_ = false;
       if (fault f = parse_value()) return f;
       if (!internal::valid_utf8(std::string_view{storage_}.substr(value_at)))
         return bad_name(i_, "value is not valid UTF-8 after unescaping");
-      offsets_.insert(offsets_.end(), {type_at, type_size, value_at, storage_.size() - value_at, rdn});
+      offsets_.insert(offsets_.end(),
+                      {type_at, type_size, value_at, storage_.size() - value_at, rdn, hex_ ? 1u : 0u});
       if (i_ == text_.size()) return std::nullopt;
       if (text_[i_] == ',' || text_[i_] == ';') {
         ++rdn;
@@ -158,7 +180,10 @@ class dn_text_parser {
     const std::span<const std::uint8_t> der{reinterpret_cast<const std::uint8_t*>(scratch_.data()), scratch_.size()};
     auto t = read_tlv(der, nullptr);
     if (!t || t->encoding.size() != der.size()) return bad_name(start, "#hex value is not one BER value");
-    if (!append_utf8(t->identifier, t->value, storage_)) internal::append_hex_value(der, storage_);
+    if (!append_utf8(t->identifier, t->value, storage_)) {
+      internal::append_hex_value(der, storage_);
+      hex_ = true;
+    }
     i_ = j;
     skip_spaces();
     return std::nullopt;
@@ -199,6 +224,17 @@ class dn_text_parser {
     std::size_t keep = storage_.size();
     while (i_ < text_.size()) {
       const char c = text_[i_];
+      if (c != ',' && c != '+' && c != '\\') {
+        // A run of ordinary characters, appended at once; `keep` ends at its last non-space.
+        std::size_t j = i_, last = std::string_view::npos;
+        for (; j < text_.size() && text_[j] != ',' && text_[j] != '+' && text_[j] != '\\'; ++j)
+          if (!is_space(text_[j])) last = j;
+        const std::size_t at = storage_.size();
+        storage_.append(text_, i_, j - i_);
+        if (last != std::string_view::npos) keep = at + (last - i_) + 1;
+        i_ = j;
+        continue;
+      }
       if ((c == ',' || c == '+') && separator_follows(text_, i_)) break;
       if (c == '\\') {
         if (i_ + 1 >= text_.size()) return bad_name(i_, "backslash at the end of the text");
@@ -224,6 +260,7 @@ class dn_text_parser {
 
   std::string_view text_;
   std::size_t i_ = 0;
+  bool hex_ = false;  // the value being parsed is #hex of no string
   std::string& storage_;
   std::string& scratch_;
   std::vector<std::size_t>& offsets_;

@@ -2,6 +2,9 @@
 #include "alicert/x509/oid.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
 
 #include "common/chars.h"
 
@@ -161,7 +164,61 @@ bool put_big(std::span<const std::uint8_t> sub, unsigned minus, std::span<char> 
 
 std::span<const oid_info> known_oids() noexcept { return table; }
 
+namespace {
+
+// The row the scan below finds for each X.520 attribute type 2.5.4.x (x < 128,
+// one content octet after 55 04), or -1: names are nearly all of these, and
+// each of their attributes is looked up.
+constexpr std::array<std::int16_t, 128> make_x520_rows() {
+  std::array<std::int16_t, 128> rows{};
+  for (auto& r : rows) r = -1;
+  for (std::size_t i = 0; i < std::size(table); ++i) {
+    const auto der = table[i].der;
+    if (der.size() == 3 && der[0] == 0x55 && der[1] == 0x04 && der[2] < 0x80 && rows[der[2]] < 0)
+      rows[der[2]] = static_cast<std::int16_t>(i);
+  }
+  return rows;
+}
+constexpr std::array<std::int16_t, 128> x520_rows = make_x520_rows();
+
+// Every other OID: the rows that end in each octet, in table order (the scan's
+// order, so the first that matches is the scan's); a bucket that overflows
+// sends its lookups to the scan.
+struct last_octet_rows {
+  std::array<std::array<std::int16_t, 6>, 256> rows{};
+  std::array<bool, 256> overflow{};
+};
+constexpr last_octet_rows make_last_octet_rows() {
+  last_octet_rows r{};
+  for (auto& bucket : r.rows)
+    for (auto& row : bucket) row = -1;
+  for (std::size_t i = 0; i < std::size(table); ++i) {
+    const std::uint8_t last = table[i].der.back();
+    auto& bucket = r.rows[last];
+    std::size_t k = 0;
+    while (k < bucket.size() && bucket[k] >= 0) ++k;
+    if (k == bucket.size()) r.overflow[last] = true;
+    else bucket[k] = static_cast<std::int16_t>(i);
+  }
+  return r;
+}
+constexpr last_octet_rows by_last_octet = make_last_octet_rows();
+
+}  // namespace
+
 const oid_info* find_oid(std::span<const std::uint8_t> oid) noexcept {
+  if (oid.size() == 3 && oid[0] == 0x55 && oid[1] == 0x04 && oid[2] < 0x80) {
+    const int row = x520_rows[oid[2]];
+    return row < 0 ? nullptr : &table[row];
+  }
+  if (oid.empty()) return nullptr;
+  if (!by_last_octet.overflow[oid.back()]) {
+    for (const std::int16_t row : by_last_octet.rows[oid.back()]) {
+      if (row < 0) return nullptr;
+      if (same_oid(table[row].der, oid)) return &table[row];
+    }
+    return nullptr;
+  }
   for (const oid_info& info : table)
     if (same_oid(info.der, oid)) return &info;
   return nullptr;

@@ -1,4 +1,5 @@
-// PEM armour and a table-driven base64 decoder that reads the text in place.
+// PEM armour and a table-driven base64 decoder that reads the text in place
+// (whole blocks of alphabet characters with SIMD: base64.cpp).
 #include "alicert/x509/pem.h"
 
 #include "common/memory.h"
@@ -7,6 +8,7 @@
 #include <new>
 
 #include "alicert/limits.h"
+#include "x509/base64.h"
 
 namespace alicert::x509 {
 namespace {
@@ -55,7 +57,7 @@ void note_space(char c, gaps& g) noexcept {
 // neither alphabet, padding, whitespace nor (when allowed) a literal "\n".
 // The caller decides what the stopping character means.
 run_result decode_run(std::string_view text, std::size_t pos, bool escapes, std::uint8_t* out,
-                      std::size_t cap, gaps& g) noexcept {
+                      std::size_t cap, gaps& g, internal::base64_kernel kernel) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t end = text.size();
   std::size_t i = pos, w = 0;
@@ -66,7 +68,12 @@ run_result decode_run(std::string_view text, std::size_t pos, bool escapes, std:
   };
   while (i < end) {
     if (n == 0 && pad == 0) {
-      // The common case: whole quads of alphabet characters.
+      // The common case: whole quads of alphabet characters, a SIMD block at a
+      // time while there are whole blocks (a PEM line is two AVX2 blocks).
+      const internal::base64_blocks blocks = internal::base64_decode_blocks(kernel, s + i, end - i, out + w, cap - w);
+      i += blocks.consumed;
+      w += blocks.written;
+      if (blocks.newline) g.newline = true;
       while (end - i >= 4) {
         const unsigned a = table[s[i]], b = table[s[i + 1]], c = table[s[i + 2]], d = table[s[i + 3]];
         if ((a | b | c | d) >= 64) break;
@@ -181,7 +188,7 @@ gap_info classify_gap(std::string_view gap) noexcept {
 
 result<std::size_t> base64_decode(std::string_view text, std::span<std::uint8_t> out) noexcept {
   gaps g;
-  const run_result r = decode_run(text, 0, false, out.data(), out.size(), g);
+  const run_result r = decode_run(text, 0, false, out.data(), out.size(), g, internal::best_base64_kernel());
   switch (r.status) {
     case run_status::overflow: return pem_error(error_code::certificate_too_large, r.pos, r.what);
     case run_status::bad_padding: return pem_error(error_code::pem_invalid_base64, r.pos, r.what);
@@ -212,6 +219,7 @@ result<std::span<const pem_block>> pem_decoder::decode(std::string_view text, qu
   constexpr std::string_view end_mark = "-----END ";
   std::size_t pos = 0, written = 0;
   quirk_set seen;
+  const internal::base64_kernel kernel = internal::best_base64_kernel();
   while (true) {
     const std::size_t b = text.find(begin_mark, pos);
     if (b == std::string_view::npos) break;
@@ -234,7 +242,7 @@ result<std::span<const pem_block>> pem_decoder::decode(std::string_view text, qu
       return pem_error(error_code::too_many_pem_blocks, b, "more PEM blocks than limits::max_pem_blocks");
 
     gaps g;
-    const run_result r = decode_run(text, body, true, buffer_.data() + written, need - written, g);
+    const run_result r = decode_run(text, body, true, buffer_.data() + written, need - written, g, kernel);
     if (r.status == run_status::bad_padding)
       return pem_error(error_code::pem_invalid_base64, r.pos, r.what);
     if (r.status == run_status::overflow)

@@ -1,6 +1,8 @@
 // The comparison rules of reported text (compare.h).
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+
 #include <array>
 #include <string>
 
@@ -72,6 +74,44 @@ TEST(Compare, IpAddresses) {
   EXPECT_EQ(alicert::format_ip(alicert::parse_ip("10.0.0.1").view(), out), "10.0.0.1");
   const std::uint8_t odd[8] = {};
   EXPECT_EQ(alicert::format_ip(odd, out), "");
+}
+
+// format_ip writes what inet_ntop writes: every pattern of zero words, with
+// other words of every width (and ffff before an IPv4 tail), and IPv4
+// addresses with octets of every width.
+TEST(Compare, FormatIpIsInetNtop) {
+  std::uint64_t x = 0x9e3779b97f4a7c15u;
+  const auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  std::array<char, 64> out{};
+  char expected[INET6_ADDRSTRLEN];
+  for (unsigned zeros = 0; zeros < 256; ++zeros)
+    for (int fill = 0; fill < 64; ++fill) {
+      std::uint8_t a[16];
+      for (int w = 0; w < 8; ++w) {
+        unsigned v = 0;
+        if ((zeros >> w & 1u) == 0) {
+          const unsigned widths[] = {0xf, 0xff, 0xfff, 0xffff};
+          v = static_cast<unsigned>(next()) & widths[next() % 4];
+          if (v == 0) v = 1;
+          if (w == 5 && fill % 4 == 0) v = 0xffff;
+        }
+        a[2 * w] = static_cast<std::uint8_t>(v >> 8);
+        a[2 * w + 1] = static_cast<std::uint8_t>(v);
+      }
+      ASSERT_NE(inet_ntop(AF_INET6, a, expected, sizeof expected), nullptr);
+      ASSERT_EQ(alicert::format_ip(a, out), std::string_view(expected)) << zeros << " " << fill;
+    }
+  for (int i = 0; i < 20000; ++i) {
+    std::uint8_t a[4];
+    for (auto& b : a) b = static_cast<std::uint8_t>(next() % 4 == 0 ? next() % 10 : next() % 4 == 0 ? next() % 100 : next());
+    ASSERT_NE(inet_ntop(AF_INET, a, expected, sizeof expected), nullptr);
+    ASSERT_EQ(alicert::format_ip(a, out), std::string_view(expected));
+  }
 }
 
 TEST(Compare, DnsNames) {

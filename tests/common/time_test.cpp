@@ -1,12 +1,19 @@
 // The date and time formats of the three APIs and of X.509.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+#include <limits>
 #include <string>
+#include <vector>
 
 #include "alicert/time.h"
 
 namespace alicert {
 namespace {
+
+using std::chrono::sys_days;
+using std::chrono::year_month_day;
 
 std::int64_t epoch(std::int64_t y, unsigned mo, unsigned d, unsigned h = 0, unsigned mi = 0, unsigned s = 0) {
   return civil_to_epoch(y, mo, d, h, mi, s);
@@ -151,6 +158,43 @@ TEST(format_rfc3339, round_trips) {
     ASSERT_TRUE(back);
     EXPECT_EQ(seconds(back), s);
   }
+}
+
+// The text is the one the former snprintf formats gave ("%04lld-..." within
+// years 0..9999, "%+lld-..." outside), over the whole range of the type.
+std::string rfc3339_by_printf(std::int64_t s) {
+  std::int64_t days = s / 86400, rem = s % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    --days;
+  }
+  const year_month_day ymd{sys_days{std::chrono::days{days}}};
+  const long long year = static_cast<int>(ymd.year());
+  char buf[64];
+  std::snprintf(buf, sizeof buf, year >= 0 && year <= 9999 ? "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ"
+                                                          : "%+lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                year, static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long long>(rem / 3600), static_cast<long long>(rem / 60 % 60),
+                static_cast<long long>(rem % 60));
+  return buf;
+}
+
+TEST(format_rfc3339, same_text_as_printf) {
+  std::vector<std::int64_t> instants{0, -1, 1, 59, 60, 86399, 86400, -86400, -86401, 951868800, 253402300799,
+                                     253402300800, epoch(0, 1, 1), epoch(0, 1, 1) - 1, epoch(-1, 12, 31, 23, 59, 59),
+                                     epoch(-9999, 1, 1), epoch(32767, 12, 31, 23, 59, 59)};
+  std::uint64_t x = 0x9e3779b97f4a7c15u;
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    // Within chrono's calendar (years -32767..32767), where the reference can compute.
+    instants.push_back(static_cast<std::int64_t>(x % 1800000000000u) - 900000000000);
+  }
+  for (std::int64_t s : instants) EXPECT_EQ(rfc3339(s), rfc3339_by_printf(s)) << s;
+  // Beyond chrono's calendar: the sign and every digit of the year.
+  EXPECT_EQ(rfc3339(std::numeric_limits<std::int64_t>::max()).substr(0, 13), "+292277026596");
+  EXPECT_EQ(rfc3339(std::numeric_limits<std::int64_t>::min()).substr(0, 13), "-292277022657");
 }
 
 TEST(days_between, floor_and_ceil) {

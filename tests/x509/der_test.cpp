@@ -59,6 +59,56 @@ TEST(der, read_tlv) {
   EXPECT_EQ(read_tlv(past_end, nullptr).error().code, error_code::der_truncated);
 }
 
+// Every length form at the edges of read_tlv_at's inline path (one-octet tag,
+// minimal lengths of up to three octets) and just past them (the out-of-line
+// path): the same TLV, the same quirk, the same error for one byte less.
+TEST(der, length_forms_at_the_edges_of_the_inline_path) {
+  struct form {
+    bytes_t header;
+    std::size_t length;
+    bool non_minimal;
+  };
+  const form forms[] = {
+      {{0x04, 0x00}, 0, false},
+      {{0x04, 0x7f}, 127, false},
+      {{0x04, 0x81, 0x80}, 128, false},
+      {{0x04, 0x81, 0xff}, 255, false},
+      {{0x04, 0x81, 0x7f}, 127, true},
+      {{0x04, 0x82, 0x01, 0x00}, 256, false},
+      {{0x30, 0x82, 0xff, 0xff}, 65535, false},
+      {{0x04, 0x82, 0x00, 0xff}, 255, true},
+      {{0x04, 0x82, 0x00, 0x05}, 5, true},
+      {{0x04, 0x83, 0x01, 0x00, 0x00}, 65536, false},
+      {{0x04, 0x83, 0x00, 0x01, 0x00}, 256, true},
+      {{0x9f, 0x1f, 0x02}, 2, false},
+  };
+  for (const form& f : forms) {
+    bytes_t der = f.header;
+    der.resize(f.header.size() + f.length, 0x5a);
+    der.push_back(0x00);  // a byte after the TLV, left alone
+    quirk_set q;
+    auto t = read_tlv(der, &q);
+    ASSERT_TRUE(t) << f.length;
+    EXPECT_EQ(t->identifier, f.header[0]);
+    EXPECT_EQ(t->value.data(), der.data() + f.header.size());
+    EXPECT_EQ(t->value.size(), f.length);
+    EXPECT_EQ(t->encoding.size(), f.header.size() + f.length);
+    EXPECT_EQ(t->constructed, (f.header[0] & 0x20) != 0);
+    EXPECT_FALSE(t->indefinite);
+    EXPECT_EQ(q.has(quirk::der_non_minimal_length), f.non_minimal) << f.length;
+    der.resize(f.header.size() + f.length - (f.length == 0 ? 0 : 1));
+    if (f.length == 0) continue;
+    auto cut = read_tlv(der, nullptr);
+    ASSERT_FALSE(cut) << f.length;
+    EXPECT_EQ(cut.error().code, error_code::der_truncated);
+  }
+  for (const bytes_t& header : {bytes_t{0x04}, bytes_t{0x04, 0x81}, bytes_t{0x04, 0x82, 0x01}}) {
+    auto cut = read_tlv(header, nullptr);
+    ASSERT_FALSE(cut);
+    EXPECT_EQ(cut.error().code, error_code::der_truncated);
+  }
+}
+
 bytes_t text(std::string_view s) { return bytes_t(s.begin(), s.end()); }
 
 bytes_t nest(std::uint8_t tag, bytes_t inner, int levels) {

@@ -3,6 +3,7 @@
 
 #include <openssl/x509.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,65 @@ TEST(format_name, many_attributes) {
   EXPECT_TRUE(out.starts_with("OU=R,OU=Q,")) << out;  // the 70th is 'A' + 69 % 26 = 'R'
   EXPECT_TRUE(out.ends_with(",OU=B,OU=A"));
   EXPECT_EQ(std::count(out.begin(), out.end(), ','), 69);
+}
+
+// name_set::format after read() is format_name of the same Name: every
+// certificate of the test data, of the DER corpus (mutants included) and of
+// Debian's CA bundle when installed, and the Names built above.
+TEST(name_set, format_after_read_is_format_name) {
+  std::vector<std::vector<std::uint8_t>> ders;
+  namespace fs = std::filesystem;
+  const fs::path dirs[] = {fs::path(ALICERT_TEST_DATA_DIR) / "x509", fs::path(ALICERT_CORPUS_DIR) / "der",
+                           fs::path("/usr/share/ca-certificates/mozilla")};
+  for (const fs::path& dir : dirs) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.is_regular_file()) ders.push_back(test::load_der(e.path()));
+  }
+  std::size_t names = 0;
+  name_set set;
+  std::string via_set, via_der;
+  for (const auto& der : ders) {
+    auto cert = read_certificate(der);
+    if (!cert) continue;
+    for (const name_view n : {cert->subject, cert->issuer}) {
+      auto direct = format_name(n, via_der);
+      ASSERT_TRUE(direct);
+      ASSERT_TRUE(set.read(n));
+      auto rendered = set.format(via_set);
+      ASSERT_TRUE(rendered);
+      EXPECT_EQ(*rendered, *direct);
+      ++names;
+    }
+  }
+  EXPECT_GT(names, 200u);
+  // A value that is no string (#hex, not escaped), a string that begins with '#'
+  // (escaped), spaces at both ends, a multi-valued RDN, and more than 64 attributes.
+  const std::vector<std::uint8_t> built[] = {
+      {0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x30, 0x01, 0x05},
+      {0x30, 0x0e, 0x31, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x03, '#', 'a', ' '},
+      {0x30, 0x1c, 0x31, 0x1a, 0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x04, ' ', 'a', '+', 'b',
+       0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x0a, 0x13, 0x04, 'O', ',', '<', ';'},
+  };
+  for (const auto& der : built) {
+    auto direct = format_name(name_view{der}, via_der);
+    ASSERT_TRUE(direct);
+    ASSERT_TRUE(set.read(name_view{der}));
+    auto rendered = set.format(via_set);
+    ASSERT_TRUE(rendered);
+    EXPECT_EQ(*rendered, *direct);
+  }
+  std::vector<std::uint8_t> rdns;
+  for (int i = 0; i < 70; ++i) {
+    const std::uint8_t atv[] = {0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x0b, 0x0c, 0x01,
+                                static_cast<std::uint8_t>('A' + i % 26)};
+    rdns.insert(rdns.end(), std::begin(atv), std::end(atv));
+  }
+  std::vector<std::uint8_t> long_name = {0x30, 0x82, static_cast<std::uint8_t>(rdns.size() >> 8),
+                                         static_cast<std::uint8_t>(rdns.size())};
+  long_name.insert(long_name.end(), rdns.begin(), rdns.end());
+  ASSERT_TRUE(set.read(name_view{long_name}));
+  EXPECT_EQ(*set.format(via_set), *format_name(name_view{long_name}, via_der));
 }
 
 std::vector<std::pair<std::string, std::string>> pairs(std::span<const name_attribute> attrs) {

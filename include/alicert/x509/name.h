@@ -108,13 +108,21 @@ class name_set {
   /// The pairs of the last successful read/parse (empty before any).
   [[nodiscard]] std::span<const name_attribute> attributes() const noexcept { return attrs_; }
 
+  /// The pairs of the last successful read/parse as RFC 4514 text, written
+  /// into `out` (cleared first) and returned as a view of it: after read(),
+  /// exactly what format_name gives for the same Name, without reading its
+  /// DER again. Error: document_too_large when `out` cannot grow.
+  ALICERT_API result<std::string_view> format(std::string& out) const noexcept;
+
  private:
   void finish();
   result<std::span<const name_attribute>> read_impl(name_view name);
   result<std::span<const name_attribute>> parse_text_impl(std::string_view text);
   std::string storage_;
   std::vector<name_attribute> attrs_;
-  std::vector<std::size_t> offsets_;  // (type offset, type size, value offset, value size) per attribute
+  // Per attribute: type offset, type size, value offset, value size, RDN
+  // index, and 1 when the value is the #hex of a value that is no string.
+  std::vector<std::size_t> offsets_;
   std::string scratch_;
 };
 
