@@ -5,10 +5,14 @@
 // the input, within the window (that many documents before or after it,
 // the FILEs read as one sequence), that offers its first key that any
 // offers there; several such offers make the pair ambiguous (the first is
-// used, and the check notes it). Today a kms.DescribeCertificate wants the
-// kms.GetCertificate of its CertificateId; new pairs are new key kinds in
-// partner_keys_wanted() / partner_keys_offered() and what set_partner()
-// hands the checker.
+// used, and the check notes it). A key kind may instead gather: the wanting
+// document gets every document within the window that offers it, in input
+// order. A kms.DescribeCertificate wants the kms.GetCertificate of its
+// CertificateId; a cas.ListUserCertificateOrder or slb.DescribeServerCertificates
+// gathers every document that carries a certificate, and the library pairs
+// its entries with those certificates by id, else by digest. New pairs are
+// new key kinds in partner_keys_wanted() / partner_keys_offered() and what
+// set_partner() hands the checker.
 #pragma once
 
 #include <algorithm>
@@ -33,7 +37,14 @@ namespace alicert::cli {
 /// What a key names; keys of different kinds never match.
 enum class partner_key_kind : std::uint8_t {
   kms_certificate_id,  ///< a KMS CertificateId (DescribeCertificate wants, GetCertificate offers)
+  /// Any certificate (every document that carries one offers it): gathered,
+  /// for the entries that carry none (ListUserCertificateOrder, SLB).
+  any_certificate,
 };
+
+/// Whether a wanting document gets every offer of this kind in its window,
+/// not only the first.
+constexpr bool gathers(partner_key_kind kind) noexcept { return kind == partner_key_kind::any_certificate; }
 
 struct partner_key {
   partner_key_kind kind{};
@@ -58,16 +69,26 @@ class partner_keys {
 /// The keys under which `doc` wants a partner; none: it is checked alone.
 partner_keys partner_keys_wanted(const document_view& doc) noexcept;
 
-/// The keys under which `doc` offers itself as a partner.
-partner_keys partner_keys_offered(const document_view& doc) noexcept;
+/// The keys under which `doc` offers itself as a partner. `scratch` is
+/// working space (its contents are replaced).
+partner_keys partner_keys_offered(const document_view& doc, std::vector<paired_certificate>& scratch) noexcept;
 
-/// Tells the checker, through `how`, the partner of `doc`: `partner` (null
-/// when none was found within the window), `ambiguous` when several were.
-void set_partner(check_options& how, const document_view& doc, const document_view* partner,
-                 bool ambiguous) noexcept;
+/// Whether `doc` wants the certificates of the documents around it.
+bool wants_certificates(const document_view& doc) noexcept;
+
+/// Tells the checker, through `how`, the partners of `doc`: `partner` for a
+/// KMS describe (null when none was found within the window), `ambiguous`
+/// when several were; `certificates`, those gathered for the entries of a
+/// certificate list. What they borrow must outlive the check.
+void set_partner(check_options& how, const document_view& doc, const document_view* partner, bool ambiguous,
+                 std::span<const paired_certificate> certificates) noexcept;
 
 /// An offering document's bytes, parsed again when a wanting one is checked.
 using partner_bytes = std::shared_ptr<const padded_buffer>;
+
+/// The documents a wanting one is checked with: the first offer of its key,
+/// or every offer of a gathering key, in input order.
+using partner_list = std::vector<partner_bytes>;
 
 /// The sliding window: the offers of the last documents, and the wanting
 /// documents whose window has not closed yet. `Waiting` is what the caller
@@ -93,18 +114,18 @@ class pairing_window {
     waiting_.push_back(std::move(entry));
   }
 
-  /// Calls `done(Waiting&&, const partner_bytes& partner, bool ambiguous)`,
-  /// in input order, for every waiting document whose window has closed now
-  /// that `seen` documents have been read (every one when `end`); partner is
-  /// null when none was found.
+  /// Calls `done(Waiting&&, partner_list&& partners, bool ambiguous)`, in
+  /// input order, for every waiting document whose window has closed now
+  /// that `seen` documents have been read (every one when `end`); partners
+  /// is empty when none was found.
   template <class F>
   void resolve(std::size_t seen, bool end, F&& done) {
     while (!waiting_.empty() && (end || seen > waiting_.front().seq + window_)) {
       waiting& w = waiting_.front();
-      partner_bytes partner;
+      partner_list partners;
       bool ambiguous = false;
-      find(w, partner, ambiguous);
-      done(std::move(w.payload), partner, ambiguous);
+      find(w, partners, ambiguous);
+      done(std::move(w.payload), std::move(partners), ambiguous);
       waiting_.pop_front();
     }
     forget_before(std::min(seen, waiting_.empty() ? seen : waiting_.front().seq));
@@ -129,19 +150,21 @@ class pairing_window {
     return text;
   }
 
-  void find(const waiting& w, partner_bytes& partner, bool& ambiguous) const {
+  void find(const waiting& w, partner_list& partners, bool& ambiguous) const {
     const std::size_t low = w.seq > window_ ? w.seq - window_ : 0;
     const std::size_t high = w.seq + window_;
     for (const std::string& key : w.keys) {
       const auto it = offers_.find(key);
       if (it == offers_.end()) continue;
+      const bool all = gathers(static_cast<partner_key_kind>(key.front()));
       std::size_t found = 0;
       for (const offered& o : it->second) {
         if (o.seq < low || o.seq == w.seq) continue;
         if (o.seq > high) break;
-        if (found++ == 0) partner = o.bytes;
+        if (found++ == 0 || all) partners.push_back(o.bytes);
       }
       if (found == 0) continue;
+      if (all) return;
       ambiguous = found > 1;
       return;
     }

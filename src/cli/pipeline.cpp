@@ -67,7 +67,7 @@ void check_pipeline::add(std::string_view input, split_document& doc) {
   const std::size_t seq = seq_++;
   const record_place at{input, doc.index, doc.offset};
   if (const document_view* view = doc.doc.value_ptr(); view != nullptr && window_ != 0) {
-    const partner_keys offered = partner_keys_offered(*view);
+    const partner_keys offered = partner_keys_offered(*view, offered_scratch_);
     if (!offered.empty()) {
       auto bytes = std::make_shared<const padded_buffer>(doc.text);
       if (bytes->allocation_failed()) throw std::bad_alloc();
@@ -184,10 +184,10 @@ void check_pipeline::dispatch_current() {
 }
 
 void check_pipeline::resolve(bool end) {
-  pairing_.resolve(seq_, end, [this](waiting_document&& w, const partner_bytes& partner, bool ambiguous) {
+  pairing_.resolve(seq_, end, [this](waiting_document&& w, partner_list&& partners, bool ambiguous) {
     task t;
     t.out = w.out;
-    t.paired = std::make_unique<again>(again{std::move(w), partner, ambiguous});
+    t.paired = std::make_unique<again>(again{std::move(w), std::move(partners), ambiguous});
     run(std::move(t));
   });
 }
@@ -216,7 +216,7 @@ void check_pipeline::process(task& t, record_maker& maker) {
     return;
   }
   const again& a = *t.paired;
-  maker.make_again(a.doc.at, a.doc.bytes, a.partner, a.ambiguous, t.out->records);
+  maker.make_again(a.doc.at, a.doc.bytes, a.partners, a.ambiguous, t.out->records);
 }
 
 void check_pipeline::work(record_maker& maker) {

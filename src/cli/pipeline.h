@@ -78,7 +78,7 @@ class check_pipeline {
   };
   struct again {
     waiting_document doc;
-    partner_bytes partner;
+    partner_list partners;
     bool ambiguous{false};
   };
   struct task {
@@ -106,6 +106,7 @@ class check_pipeline {
   output_sink* out_;
   diagnostics* err_;
   pairing_window<waiting_document> pairing_;
+  std::vector<paired_certificate> offered_scratch_;  // what a document offers, main thread only
   std::size_t window_;
   std::size_t seq_{0};
   bool errors_{false}, findings_{false}, warned_{false};

@@ -54,13 +54,16 @@ class record_maker {
       : settings_(settings), table_(settings.columns, settings.warn_days) {}
 
   /// Checks `doc` (or reports its error), with `partner` when it has one
-  /// (null: none within the window, or it wants none), and renders it.
+  /// (null: none within the window, or it wants none) and the `certificates`
+  /// gathered for it, and renders it.
   void make(const record_place& at, const result<document_view>& doc, const document_view* partner, bool ambiguous,
-            rendered_records& into);
+            rendered_records& into, std::span<const paired_certificate> certificates = {});
 
   /// As make(), for a document kept as bytes while its window was open:
-  /// parsed again, with its partner (null when none) parsed again from theirs.
-  void make_again(const record_place& at, const padded_buffer& doc, const partner_bytes& partner, bool ambiguous,
+  /// parsed again, with its partners (none when none were found) parsed
+  /// again from theirs: the first is a KMS describe's partner; the
+  /// certificates of all are what a certificate list's entries pair with.
+  void make_again(const record_place& at, const padded_buffer& doc, const partner_list& partners, bool ambiguous,
                   rendered_records& into);
 
   /// What this thread's table rendered, for the totals line.
@@ -72,7 +75,13 @@ class record_maker {
   checker checker_;
   table_renderer table_;
   parser again_;    // a waiting document, parsed again
+  void gather(const partner_list& partners);
   parser partner_;  // its partner, parsed again
+  // The certificates gathered from the partners, copied out of each
+  // partner's parse: the strings they borrow are in `gathered_text_`.
+  std::vector<paired_certificate> gathered_;
+  std::vector<paired_certificate> listed_;
+  std::string gathered_text_;
 };
 
 }  // namespace alicert::cli

@@ -10,8 +10,15 @@
 
 namespace alicert {
 
-padded_buffer::padded_buffer(std::string_view bytes) noexcept : padded_buffer(with_size(bytes.size())) {
-  if (!bytes.empty() && bytes_) std::memcpy(bytes_.get(), bytes.data(), bytes.size());
+padded_buffer::padded_buffer(std::string_view bytes) noexcept {
+  // Default-initialised, then the bytes and a zero padding: zeroing all of it
+  // first, as with_size() does, would write every byte twice.
+  bytes_.reset(new (std::nothrow) char[bytes.size() + padding]);
+  failed_ = !bytes_;
+  if (failed_) return;
+  size_ = bytes.size();
+  if (size_ != 0) std::memcpy(bytes_.get(), bytes.data(), size_);
+  std::memset(bytes_.get() + size_, 0, padding);
 }
 
 padded_buffer padded_buffer::with_size(std::size_t size) noexcept {

@@ -246,6 +246,12 @@ TEST(CliCorpus, CheckSeeds) {
         ASSERT_EQ(r.certificates.size(), 1u) << f;
         EXPECT_TRUE(r.certificates[0].serial.has_value()) << f << ": paired";
       }
+      // The lists' entries that name a certificate pair with the details around them.
+      if (r.api == std::optional<std::string>("cas.ListUserCertificateOrder") ||
+          r.api == std::optional<std::string>("slb.DescribeServerCertificates"))
+        for (const auto& c : r.certificates)
+          if (!c.id.value_or("").starts_with("order:"))
+            EXPECT_TRUE(c.serial.has_value()) << f << ": entry " << c.id.value_or("?") << " paired";
     }
   }
 }
