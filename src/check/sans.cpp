@@ -95,6 +95,46 @@ std::string_view san_key_view(run& r, san_kind k, std::string_view value) {
   return s;
 }
 
+struct reported_tally {
+  std::size_t masked{0};  // masked entries, each of which may stand for one name
+  bool skipped{false};    // entries of GeneralName types that are not compared
+};
+
+// The certificate's compared names (r.state.keys_a) and the reported ones
+// (r.state.keys_b), as sorted keys.
+template <class Names, class Compared>
+reported_tally sorted_keys(run& r, const field_ref& f, bool typed, const Names& mine, Compared compared) {
+  auto& cert_keys = r.state.keys_a;
+  auto& reported_keys = r.state.keys_b;
+  cert_keys.clear();
+  reported_keys.clear();
+  for (const auto& c : mine)
+    if (compared(c.type)) cert_keys.push_back(san_key(r, c.type, c.value));
+  reported_tally t;
+  for (const auto& e : f.names->entries) {
+    if (is_masked(e.value)) {
+      ++t.masked;
+      continue;
+    }
+    san_kind k{};
+    if (e.type != san_type::unspecified) {
+      if (!kind_of(e.type, k)) {
+        t.skipped = true;
+        continue;
+      }
+      reported_keys.push_back(san_key(r, k, e.value));
+    } else if (typed) {
+      t.skipped = true;  // a bare name in a typed list has no kind to compare by
+    } else {
+      reported_keys.push_back(san_key(r, san_kind::dns, e.value));
+      if (const auto ip = san_key(r, san_kind::ip, e.value); !ip.empty()) reported_keys.push_back(ip);
+    }
+  }
+  sort_keys(cert_keys);
+  sort_keys(reported_keys);
+  return t;
+}
+
 outcome check_sans(run& r, const field_ref& f) {
   const bool typed = f.how == internal::shape::cas_sans;
   const auto compared = [&](san_kind k) { return typed || k == san_kind::dns || k == san_kind::ip; };
@@ -108,36 +148,9 @@ outcome check_sans(run& r, const field_ref& f) {
     }
     return {finding_status::match, r.copy(actual), {}};
   }
-  // The certificate's compared names, and the reported ones, as sorted keys.
-  auto& cert_keys = r.state.keys_a;
-  auto& reported_keys = r.state.keys_b;
-  cert_keys.clear();
-  reported_keys.clear();
-  for (const auto& c : mine)
-    if (compared(c.type)) cert_keys.push_back(san_key(r, c.type, c.value));
-  std::size_t masked = 0;
-  bool skipped = false;
-  for (const auto& e : f.names->entries) {
-    if (is_masked(e.value)) {
-      ++masked;
-      continue;
-    }
-    san_kind k{};
-    if (e.type != san_type::unspecified) {
-      if (!kind_of(e.type, k)) {
-        skipped = true;
-        continue;
-      }
-      reported_keys.push_back(san_key(r, k, e.value));
-    } else if (typed) {
-      skipped = true;  // a bare name in a typed list has no kind to compare by
-    } else {
-      reported_keys.push_back(san_key(r, san_kind::dns, e.value));
-      if (const auto ip = san_key(r, san_kind::ip, e.value); !ip.empty()) reported_keys.push_back(ip);
-    }
-  }
-  sort_keys(cert_keys);
-  sort_keys(reported_keys);
+  const auto [masked, skipped] = sorted_keys(r, f, typed, mine, compared);
+  const auto& cert_keys = r.state.keys_a;
+  const auto& reported_keys = r.state.keys_b;
 
   std::string& actual = r.scratch();
   for (const auto& c : mine) {
