@@ -1,5 +1,5 @@
-// alicert CLI: RFC 3339 timestamps for the record writer, without printf:
-// the same text as the library's format_rfc3339 (alicert/time.h).
+// alicert CLI: RFC 3339 timestamps for the record writer, written in place
+// by the library's format_rfc3339 (alicert/time.h).
 #pragma once
 
 #include "alicert/time.h"

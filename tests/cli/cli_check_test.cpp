@@ -9,13 +9,6 @@
 namespace alicert_cli_test {
 namespace {
 
-std::vector<record> records_of(const run_result& r) {
-  std::string problem;
-  auto records = parse_records(r.out, problem);
-  EXPECT_TRUE(problem.empty()) << problem;
-  return records;
-}
-
 void expect_clean_exit(const run_result& r) {
   EXPECT_FALSE(r.timed_out);
   EXPECT_EQ(r.signal, 0);

@@ -36,12 +36,7 @@ std::vector<record> check_lines(const std::vector<std::string>& lines, std::vect
   std::vector<std::string> args{"check", "--json", "--now", "2027-01-01T00:00:00Z"};
   args.insert(args.end(), extra.begin(), extra.end());
   args.push_back(dir.write("lists.ndjson", text));
-  const auto r = run_cli(args);
-  EXPECT_FALSE(r.timed_out);
-  EXPECT_EQ(r.signal, 0);
-  std::string problem;
-  auto records = parse_records(r.out, problem);
-  EXPECT_TRUE(problem.empty()) << problem;
+  auto records = records_of(run_cli(args));
   EXPECT_EQ(records.size(), lines.size());
   return records;
 }

@@ -14,15 +14,6 @@ namespace {
 
 const std::string bom = "\xEF\xBB\xBF";
 
-std::vector<record> records_of(const run_result& r) {
-  EXPECT_FALSE(r.timed_out);
-  EXPECT_EQ(r.signal, 0);
-  std::string problem;
-  auto records = parse_records(r.out, problem);
-  EXPECT_TRUE(problem.empty()) << problem;
-  return records;
-}
-
 bool not_json(const record& r) {
   return r.error_code == std::optional<std::string>("malformed_json") ||
          r.error_code == std::optional<std::string>("invalid_utf8");

@@ -23,15 +23,6 @@
 namespace alicert_cli_test {
 namespace {
 
-std::vector<record> records_of(const run_result& r) {
-  EXPECT_FALSE(r.timed_out);
-  EXPECT_EQ(r.signal, 0);
-  std::string problem;
-  auto records = parse_records(r.out, problem);
-  EXPECT_TRUE(problem.empty()) << problem;
-  return records;
-}
-
 // A CAS document that is valid JSON and larger than the 8 MiB document limit.
 std::string oversized_document() {
   std::string doc = fixtures::cas();

@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -309,6 +311,15 @@ std::string read_whole(const std::filesystem::path& p) {
   std::ostringstream s;
   s << f.rdbuf();
   return s.str();
+}
+
+std::vector<record> records_of(const run_result& r) {
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.signal, 0);
+  std::string problem;
+  auto records = parse_records(r.out, problem);
+  EXPECT_TRUE(problem.empty()) << problem;
+  return records;
 }
 
 }  // namespace alicert_cli_test

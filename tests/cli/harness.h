@@ -63,6 +63,10 @@ struct record {
 /// what and the result is empty.
 std::vector<record> parse_records(const std::string& out, std::string& problem);
 
+/// The records of a run that ended by itself (no time-out, no signal), each
+/// of these a test failure, as is output parse_records() refuses.
+std::vector<record> records_of(const run_result& r);
+
 /// A temporary directory removed at destruction.
 class temp_dir {
  public:
