@@ -202,9 +202,12 @@ void parse_jsoncpp(const std::string& payload, slb_result& out) {
     text(item, "ResourceGroupId", c.resourceGroupId);
     text(item, "Fingerprint", c.fingerprint);
     text(item, "CommonName", c.commonName);
-    Json::Value sans = item["SubjectAlternativeNames"]["SubjectAlternativeName"];
+    // The wrapper, or (the header's deviation) a bare array or a string.
+    Json::Value sans = item["SubjectAlternativeNames"];
+    if (sans.isObject()) sans = sans["SubjectAlternativeName"];
     if (sans.isString()) c.subjectAlternativeNames.push_back(sans.asString());
-    else each(sans, [&](Json::Value& name) { c.subjectAlternativeNames.push_back(name.asString()); });
+    else if (sans.isArray())
+      for (auto name : sans) c.subjectAlternativeNames.push_back(name.asString());
     text(item, "ExpireTime", c.expireTime);
     number(item, "ExpireTimeStamp", c.expireTimeStamp);
     text(item, "CreateTime", c.createTime);

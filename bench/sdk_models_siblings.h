@@ -7,7 +7,8 @@
 // Deviations, as in sdk_models.h, each to keep the comparison fair to the
 // peers (the SDK would throw or read nothing): a list collapsed to one object
 // (CertInfo, CertChain, CertificateOrderList, ServerCertificate) is read as a
-// one-element list, a bare ServerCertificates array as the list, and a Sans
+// one-element list, a bare ServerCertificates or SubjectAlternativeNames
+// array as the list, a SubjectAlternativeNames string as one name, and a Sans
 // sent as a JSON array is kept as its JSON text, which the naive check reads.
 #pragma once
 
