@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "naive_openssl.h"
 #include "sdk_models.h"
+#include "sdk_models_siblings.h"
 
 namespace bench {
 namespace {
@@ -25,18 +26,25 @@ struct models {
   sdk::kms_get_result get;
   sdk::kms_describe_result describe;
   sdk::cdn_result cdn;
+  sdk::gucd_result gucd;
+  sdk::luco_result luco;
+  sdk::cdn_domain_result cdn_domain;
+  sdk::dcdn_result dcdn;
+  sdk::slb_result slb;
 };
 
 enum class json_peer { jsoncpp, nlohmann };
 
 // Parses the documents of `u` into fresh models, as an SDK result object is
-// built per response. False when the peer threw.
+// built per response. False when the peer threw. The sibling APIs have
+// JsonCpp models only (registration asks nlohmann for cas, kms, cdn alone).
 bool parse_models(api_kind a, json_peer peer, const unit& u, models& m) {
   try {
     auto run = [&](const std::string& text, auto& out) {
       if (peer == json_peer::jsoncpp) sdk::parse_jsoncpp(text, out);
       else sdk::parse_nlohmann(text, out);
     };
+    const std::string& text = u.docs[0].text;
     switch (a) {
       case api_kind::cas: run(u.docs[0].text, m.cas); break;
       case api_kind::kms:
@@ -44,6 +52,11 @@ bool parse_models(api_kind a, json_peer peer, const unit& u, models& m) {
         run(u.docs[1].text, m.describe);
         break;
       case api_kind::cdn: run(u.docs[0].text, m.cdn); break;
+      case api_kind::gucd: sdk::parse_jsoncpp(text, m.gucd); break;
+      case api_kind::luco: sdk::parse_jsoncpp(text, m.luco); break;
+      case api_kind::cdn_domain: sdk::parse_jsoncpp(text, m.cdn_domain); break;
+      case api_kind::dcdn: sdk::parse_jsoncpp(text, m.dcdn); break;
+      case api_kind::slb: sdk::parse_jsoncpp(text, m.slb); break;
     }
     return true;
   } catch (...) {
@@ -53,7 +66,8 @@ bool parse_models(api_kind a, json_peer peer, const unit& u, models& m) {
 
 std::uint64_t weight(const models& m) {
   return m.cas.certificate.x509Certificate.size() + m.get.certificate.size() + m.describe.serial.size() +
-         m.cdn.certInfos.size();
+         m.cdn.certInfos.size() + m.gucd.cert.size() + m.luco.certificateOrderList.size() +
+         m.cdn_domain.certInfos.size() + m.dcdn.certInfos.size() + m.slb.serverCertificates.size();
 }
 
 void check_models(api_kind a, const models& m, naive::tally& t) {
@@ -61,6 +75,11 @@ void check_models(api_kind a, const models& m, naive::tally& t) {
     case api_kind::cas: naive::check(m.cas, reference_now(), t); break;
     case api_kind::kms: naive::check(m.describe, m.get, reference_now(), t); break;
     case api_kind::cdn: naive::check(m.cdn, reference_now(), t); break;
+    case api_kind::gucd: naive::check(m.gucd, reference_now(), t); break;
+    case api_kind::cdn_domain: naive::check(m.cdn_domain, reference_now(), t); break;
+    case api_kind::dcdn: naive::check(m.dcdn, reference_now(), t); break;
+    case api_kind::luco:  // no PEM: no OpenSSL check registered
+    case api_kind::slb: break;
   }
 }
 
@@ -168,13 +187,15 @@ std::vector<std::vector<unit>>& chain_store() {
 }  // namespace
 
 void register_peers(const corpus& c) {
-  for (api_kind a : {api_kind::cas, api_kind::kms, api_kind::cdn}) {
+  for (api_kind a : all_apis) {
     const api_set& set = c.of(a);
     if (set.units.empty()) continue;
     const std::string p = std::string(api_label(a)) + "/";
     const auto* units = &set.units;
     benchmark::RegisterBenchmark((p + "peer_jsoncpp_sdk").c_str(), bm_json_peer, a, json_peer::jsoncpp, units);
-    benchmark::RegisterBenchmark((p + "peer_nlohmann").c_str(), bm_json_peer, a, json_peer::nlohmann, units);
+    if (a == api_kind::cas || a == api_kind::kms || a == api_kind::cdn)
+      benchmark::RegisterBenchmark((p + "peer_nlohmann").c_str(), bm_json_peer, a, json_peer::nlohmann, units);
+    if (!carries_pem(a)) continue;
     benchmark::RegisterBenchmark((p + "peer_openssl_check").c_str(), bm_openssl_check, a, false, units);
     benchmark::RegisterBenchmark((p + "peer_sdk_openssl").c_str(), bm_openssl_check, a, true, units);
     benchmark::RegisterBenchmark((p + "peer_d2i_X509").c_str(), bm_d2i, units);

@@ -22,6 +22,11 @@ const char* api_label(api_kind a) noexcept {
     case api_kind::cas: return "cas";
     case api_kind::kms: return "kms";
     case api_kind::cdn: return "cdn";
+    case api_kind::gucd: return "gucd";
+    case api_kind::luco: return "luco";
+    case api_kind::cdn_domain: return "cdn_domain";
+    case api_kind::dcdn: return "dcdn";
+    case api_kind::slb: return "slb";
   }
   return "?";
 }
@@ -90,6 +95,31 @@ void split_bodies(std::string_view pem, std::vector<std::string>& out) {
   }
 }
 
+bool is_api(const alicert::document_view& d, api_kind a) {
+  using alicert::api;
+  switch (a) {
+    case api_kind::cas: return d.cas != nullptr;
+    case api_kind::kms: return d.kms_get || d.kms_describe;
+    case api_kind::cdn: return d.cdn != nullptr;
+    case api_kind::gucd: return d.cas_detail != nullptr;
+    case api_kind::luco: return d.cas_orders != nullptr;
+    case api_kind::cdn_domain: return d.kind == api::cdn_describe_domain_certificate_info && d.cdn_domain;
+    case api_kind::dcdn: return d.kind == api::dcdn_describe_domain_certificate_info && d.cdn_domain;
+    case api_kind::slb: return d.slb != nullptr;
+  }
+  return false;
+}
+
+// The number of entries of a list API (1 for the others): a list without one
+// has nothing to check, so it measures nothing of interest.
+std::size_t entries(const alicert::document_view& d) {
+  if (d.cdn) return d.cdn->cert_infos.size();
+  if (d.cas_orders) return d.cas_orders->orders.size();
+  if (d.cdn_domain) return d.cdn_domain->cert_infos.size();
+  if (d.slb) return d.slb->server_certificates.size();
+  return 1;
+}
+
 }  // namespace
 
 void derive_pem(unit& u) {
@@ -111,6 +141,13 @@ void derive_pem(unit& u) {
       add_pem(u.pems, doc->kms_describe->subject_public_key);
     } else if (doc->cdn) {
       for (const auto& c : doc->cdn->cert_infos) add_pem(u.pems, c.https_crt);
+    } else if (const auto* g = doc->cas_detail) {
+      // The private keys too: the private_key check decodes them.
+      for (const auto* t : {&g->cert, &g->sign_cert, &g->encrypt_cert, &g->key, &g->sign_private_key,
+                            &g->encrypt_private_key})
+        add_pem(u.pems, *t);
+    } else if (doc->cdn_domain) {
+      for (const auto& c : doc->cdn_domain->cert_infos) add_pem(u.pems, c.server_certificate);
     }
   }
   alicert::x509::pem_decoder decoder;
@@ -134,20 +171,18 @@ api_set load_api(const std::string& dir, api_kind api) {
         set.skipped.push_back(d.name + ": " + std::string(alicert::error_name(doc.error().code)));
         return;
       }
-      const bool ok = (api == api_kind::cas && doc->cas) || (api == api_kind::cdn && doc->cdn) ||
-                      (api == api_kind::kms && (doc->kms_get || doc->kms_describe));
-      if (!ok) {
+      if (!is_api(*doc, api)) {
         set.skipped.push_back(d.name + ": " + std::string(alicert::api_name(doc->kind)));
         return;
       }
-      if (doc->cdn && doc->cdn->cert_infos.empty()) {
-        set.skipped.push_back(d.name + ": no CertInfo entry");
+      if (entries(*doc) == 0) {
+        set.skipped.push_back(d.name + ": no entry");
         return;
       }
       u.bytes += d.text.size();
     }
     derive_pem(u);
-    if (u.cert_ders.empty() || !alicert::x509::read_certificate(u.cert_ders.front())) {
+    if (carries_pem(api) && (u.cert_ders.empty() || !alicert::x509::read_certificate(u.cert_ders.front()))) {
       set.skipped.push_back(u.name + ": no readable certificate");
       return;
     }
@@ -177,6 +212,24 @@ api_set load_api(const std::string& dir, api_kind api) {
     }
   }
   return set;
+}
+
+void collect_partners(const api_set& source, partner_store& out) {
+  alicert::parser p;
+  std::vector<alicert::paired_certificate> found;
+  auto copy = [&](std::string_view v) -> std::string_view {
+    if (v.empty()) return {};
+    return out.texts.emplace_back(v);
+  };
+  for (const auto& u : source.units)
+    for (const auto& d : u.docs) {
+      auto doc = p.parse(d.padded);
+      found.clear();
+      if (!doc || !alicert::certificates_of(*doc, found)) continue;
+      for (const auto& c : found)
+        out.certificates.push_back(
+            alicert::paired_certificate{copy(c.pem), c.source, c.key, copy(c.cas_id), copy(c.cas_identifier)});
+    }
 }
 
 unit make_cdn_list(const unit& source, std::size_t n) {

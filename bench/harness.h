@@ -18,10 +18,24 @@ namespace bench {
 /// Everything the benchmarks run on, loaded once before registration.
 struct corpus {
   std::string dir;
-  api_set cas, kms, cdn;
-  [[nodiscard]] const api_set& of(api_kind a) const noexcept {
-    return a == api_kind::cas ? cas : a == api_kind::kms ? kms : cdn;
+  api_set cas, kms, cdn, gucd, luco, cdn_domain, dcdn, slb;
+  /// The gucd documents' certificates, offered to the luco and slb units
+  /// (their `partners` point here: never moved once filled).
+  partner_store partners;
+  [[nodiscard]] api_set& of(api_kind a) noexcept {
+    switch (a) {
+      case api_kind::cas: return cas;
+      case api_kind::kms: return kms;
+      case api_kind::cdn: return cdn;
+      case api_kind::gucd: return gucd;
+      case api_kind::luco: return luco;
+      case api_kind::cdn_domain: return cdn_domain;
+      case api_kind::dcdn: return dcdn;
+      case api_kind::slb: return slb;
+    }
+    return cas;
   }
+  [[nodiscard]] const api_set& of(api_kind a) const noexcept { return const_cast<corpus*>(this)->of(a); }
 };
 
 /// Counts what happens between begin() (call it right before the timed loop,

@@ -62,9 +62,13 @@ int main(int argc, char** argv) {
   take(args, "--write-stream", stream_path);
   take(args, "--stream-documents", stream_documents);
 
-  c.cas = bench::load_api(c.dir, bench::api_kind::cas);
-  c.kms = bench::load_api(c.dir, bench::api_kind::kms);
-  c.cdn = bench::load_api(c.dir, bench::api_kind::cdn);
+  for (bench::api_kind a : bench::all_apis) c.of(a) = bench::load_api(c.dir, a);
+  // ListUserCertificateOrder and SLB entries pair with the certificates of
+  // the GetUserCertificateDetail documents, as `alicert check` pairs them
+  // within its window; every unit is offered all of them, in corpus order.
+  bench::collect_partners(c.gucd, c.partners);
+  for (bench::api_kind a : {bench::api_kind::luco, bench::api_kind::slb})
+    for (auto& u : c.of(a).units) u.partners = c.partners.certificates;
 
   if (!stream_path.empty()) {
     const std::size_t n = std::strtoull(stream_documents.c_str(), nullptr, 10);
@@ -92,20 +96,21 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "simdjson::builtin_implementation() (libsimdjson's own build): %s\n", builtin.c_str());
   std::fprintf(stderr, "simdjson::get_active_implementation() (stage 1, chosen at run time): %s\n", active.c_str());
   std::fprintf(stderr, "corpus %s:", c.dir.c_str());
-  for (const auto* set : {&c.cas, &c.kms, &c.cdn}) {
-    std::fprintf(stderr, " %s %zu units (%zu bytes)", bench::api_label(set->api), set->units.size(), set->total_bytes());
+  for (bench::api_kind a : bench::all_apis) {
+    const auto& set = c.of(a);
+    std::fprintf(stderr, " %s %zu units (%zu bytes)", bench::api_label(a), set.units.size(), set.total_bytes());
   }
-  std::fprintf(stderr, "\n");
-  for (const auto* set : {&c.cas, &c.kms, &c.cdn})
-    for (const auto& why : set->skipped) std::fprintf(stderr, "  skipped %s/%s\n", bench::api_label(set->api), why.c_str());
+  std::fprintf(stderr, "; %zu paired certificates\n", c.partners.certificates.size());
+  for (bench::api_kind a : bench::all_apis)
+    for (const auto& why : c.of(a).skipped) std::fprintf(stderr, "  skipped %s/%s\n", bench::api_label(a), why.c_str());
   if (!openssl_counted) std::fprintf(stderr, "warning: OpenSSL allocations are not counted\n");
 
   benchmark::AddCustomContext("simdjson_ondemand_kernel", kernel);
   benchmark::AddCustomContext("simdjson_builtin", builtin);
   benchmark::AddCustomContext("simdjson_active", active);
   benchmark::AddCustomContext("corpus", c.dir);
-  for (const auto* set : {&c.cas, &c.kms, &c.cdn})
-    benchmark::AddCustomContext(std::string("units_") + bench::api_label(set->api), std::to_string(set->units.size()));
+  for (bench::api_kind a : bench::all_apis)
+    benchmark::AddCustomContext(std::string("units_") + bench::api_label(a), std::to_string(c.of(a).units.size()));
   benchmark::AddCustomContext("openssl_allocations_counted", openssl_counted ? "yes" : "no");
 
   int bargc = static_cast<int>(args.size());

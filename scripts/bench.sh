@@ -10,7 +10,16 @@
 # Environment: BENCH_MIN_TIME (seconds per benchmark, default 0.5),
 # BENCH_REPETITIONS (default 3; medians are reported), BENCH_FILTER (a Google
 # Benchmark regex, default all), BENCH_JOBS (build parallelism, default nproc),
-# BENCH_SKIP_HASWELL=1 (skip the -march=haswell comparison build).
+# BENCH_SKIP_HASWELL=1 (skip the -march=haswell comparison build),
+# BENCH_SKIP_PROCESS=1 (skip `alicert check` as a process and
+# whole_process_bench: for a quick look at the per-API benchmarks).
+#
+# APIs (labels of benchmark names and ratio lines): cas, kms, cdn (the first
+# three), gucd (cas.GetUserCertificateDetail), luco
+# (cas.ListUserCertificateOrder), cdn_domain (cdn.DescribeDomainCertificateInfo),
+# dcdn (dcdn.DescribeDcdnDomainCertificateInfo), slb
+# (slb.DescribeServerCertificates). luco and slb embed no PEM: they have no
+# PEM, DER or OpenSSL-check benchmarks, and no check_vs_naive_openssl line.
 #
 # Two Release builds of the same sources: build-bench (the project's default
 # flags) and build-bench-haswell (-DCMAKE_CXX_FLAGS=-march=haswell), to show
@@ -139,35 +148,42 @@ step "benchmarks (default build)"
 if [ $run_haswell = 1 ]; then
   step "parse benchmarks (-march=haswell build)"
   "$haswell/bench/alicert_bench" "${bench_args[@]}" \
-    --benchmark_filter='^(cas|kms|cdn)/(alicert_parse|alicert_parse_check|floor_simdjson_walk)$' \
+    --benchmark_filter='^(cas|kms|cdn|gucd|luco|cdn_domain|dcdn|slb)/(alicert_parse|alicert_parse_check|floor_simdjson_walk)$' \
     --benchmark_out="$out/haswell.json" --benchmark_out_format=json
 else
   rm -f "$out/haswell.json"
 fi
 
-step "alicert check as a process over 1,000 and 10,000-document streams"
-: >"$out/process.tsv"
-for n in 1000 10000; do
-  stream="$out/stream-$n.json"
-  "$build/bench/alicert_bench" --write-stream="$stream" --stream-documents="$n"
-  set +e
-  /usr/bin/time -v "$build/src/alicert" check --json --now 2024-06-01T00:00:00Z "$stream" \
-    >/dev/null 2>"$out/time-$n.txt"
-  status=$?
-  set -e
-  if [ $status -gt 1 ]; then
-    echo "bench.sh: alicert check exited with $status on $stream:" >&2
-    tail -5 "$out/time-$n.txt" >&2
-    exit 1
-  fi
-  rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$out/time-$n.txt")
-  elapsed=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/time-$n.txt")
-  user=$(sed -n 's/^[[:space:]]*User time (seconds): //p' "$out/time-$n.txt")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$(stat -c %s "$stream")" "$rss" "$elapsed" "$user" >>"$out/process.tsv"
-done
+run_process=1
+if [ "${BENCH_SKIP_PROCESS:-0}" = 1 ]; then
+  run_process=0
+  rm -f "$out/process.tsv" "$out/whole_process.txt"  # no stale figures in the report
+fi
+if [ $run_process = 1 ]; then
+  step "alicert check as a process over 1,000 and 10,000-document streams"
+  : >"$out/process.tsv"
+  for n in 1000 10000; do
+    stream="$out/stream-$n.json"
+    "$build/bench/alicert_bench" --write-stream="$stream" --stream-documents="$n"
+    set +e
+    /usr/bin/time -v "$build/src/alicert" check --json --now 2024-06-01T00:00:00Z "$stream" \
+      >/dev/null 2>"$out/time-$n.txt"
+    status=$?
+    set -e
+    if [ $status -gt 1 ]; then
+      echo "bench.sh: alicert check exited with $status on $stream:" >&2
+      tail -5 "$out/time-$n.txt" >&2
+      exit 1
+    fi
+    rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$out/time-$n.txt")
+    elapsed=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/time-$n.txt")
+    user=$(sed -n 's/^[[:space:]]*User time (seconds): //p' "$out/time-$n.txt")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$(stat -c %s "$stream")" "$rss" "$elapsed" "$user" >>"$out/process.tsv"
+  done
 
-step "whole process: alicert check against the naive peer, and peak RSS (whole_process_bench)"
-whole_process_bench "$build" "$out"
+  step "whole process: alicert check against the naive peer, and peak RSS (whole_process_bench)"
+  whole_process_bench "$build" "$out"
+fi
 
 step "report"
 report="$out/report.md"
@@ -175,6 +191,12 @@ python3 - "$out" "$report" "$update_docs" "$root/docs/benchmarks.md" <<'PY'
 import json, os, re, subprocess, sys
 
 out, report_path, update_docs, docs_path = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
+
+# Every API the bench runs; PEM_APIS embed a certificate (luco and slb pair
+# with the gucd documents' certificates instead, so have no OpenSSL check).
+APIS = ["cas", "kms", "cdn", "gucd", "luco", "cdn_domain", "dcdn", "slb"]
+SIBLINGS = APIS[3:]
+PEM_APIS = ["cas", "kms", "cdn", "gucd", "cdn_domain", "dcdn"]
 
 def load(name):
     path = os.path.join(out, name)
@@ -232,6 +254,7 @@ emit(f"simdjson On-Demand kernel of the default build: **{context.get('simdjson_
      f"stage 1 (runtime-dispatched): {context.get('simdjson_active', '?')}; "
      f"corpus units: cas {context.get('units_cas', '?')}, kms {context.get('units_kms', '?')} describe+get pairs, "
      f"cdn {context.get('units_cdn', '?')}.")
+emit("Sibling API units: " + ", ".join(f"{api} {context.get('units_' + api, '?')}" for api in SIBLINGS) + ".")
 emit("")
 
 groups = [
@@ -242,7 +265,7 @@ groups = [
 ]
 emit("| API | benchmark | time/doc | docs/s | bytes/s | allocs/doc (new) | allocs/doc (OpenSSL) |")
 emit("|---|---|---:|---:|---:|---:|---:|")
-for api in ["cas", "kms", "cdn"]:
+for api in APIS:
     for _, names in groups:
         for n in names:
             b = get(rows, f"{api}/{n}")
@@ -252,6 +275,7 @@ for api in ["cas", "kms", "cdn"]:
                  f"{b.get('bytes_per_second', 0)/1e6:.0f} MB/s | {b.get('allocs_per_doc', 0):.2f} | {b.get('ossl_allocs_per_doc', 0):.2f} |")
 emit("")
 emit("KMS: one document = a GetCertificate and its DescribeCertificate (both parsed; the get checked, then the describe checked against it).")
+emit("luco and slb embed no certificate: their check is given the certificates of the gucd documents to pair with (by id, else by digest), as `alicert check` pairs within its window.")
 emit("")
 
 scale = sorted(n for n in rows if n.startswith("scale/"))
@@ -291,7 +315,7 @@ if hrows:
     emit("")
     emit("| API | benchmark | default build | -march=haswell | haswell / default time |")
     emit("|---|---|---:|---:|---:|")
-    for api in ["cas", "kms", "cdn"]:
+    for api in APIS:
         for n in ["alicert_parse", "alicert_parse_check", "floor_simdjson_walk"]:
             a, h = get(rows, f"{api}/{n}"), get(hrows, f"{api}/{n}")
             if a and h:
@@ -319,27 +343,27 @@ final = []
 def t(api, n):
     b = get(rows, f"{api}/{n}")
     return ns_per_doc(b) if b else None
-for api in ["cas", "kms", "cdn"]:
+for api in APIS:
     p, w = t(api, "alicert_parse"), t(api, "floor_simdjson_walk")
     final.append(f"ratio parse_vs_simdjson_walk {api} {ratio(w, p)}")
-for api in ["cas", "kms", "cdn"]:
+for api in APIS:
     final.append(f"ratio parse_vs_jsoncpp {api} {ratio(t(api, 'peer_jsoncpp_sdk'), t(api, 'alicert_parse'))}")
 # The floor is the fastest of the ways the bench computes the two digests.
 hash_floors = [x for x in (t('cas', n) for n in ('floor_sha256_md5', 'floor_sha256_md5_lowlevel',
                                                  'floor_sha256_md5_interleaved')) if x]
 final.append(f"ratio check_vs_hash_floor cas {ratio(t('cas', 'alicert_parse_check'), min(hash_floors) if hash_floors else None)}")
-for api in ["cas", "kms", "cdn"]:
+for api in PEM_APIS:
     final.append(f"ratio check_vs_naive_openssl {api} {ratio(t(api, 'peer_openssl_check'), t(api, 'alicert_check_only'))}")
 for k in chain_keys:
     c, l, v = t(f"chain/{k}", "alicert_check_chain"), t(f"chain/{k}", "alicert_check_leaf"), t(f"chain/{k}", "x509_verify")
     final.append(f"ratio chain_vs_x509_verify {k} " + (f"{(c - l) / v:.2f}" if c and l and v else "n/a"))
-for api in ["cas", "kms", "cdn"]:
+for api in APIS:
     b = get(rows, f"{api}/alicert_parse_check")
     final.append(f"allocations_per_document {api} " +
                  (f"{b.get('allocs_per_doc', 0) + b.get('ossl_allocs_per_doc', 0):.2f}" if b else "n/a"))
 
 emit("End to end (SDK parse + usual OpenSSL check, against alicert parse + check): " +
-     ", ".join(f"{api} {ratio(t(api, 'peer_sdk_openssl'), t(api, 'alicert_parse_check'))}×" for api in ["cas", "kms", "cdn"]) + ".")
+     ", ".join(f"{api} {ratio(t(api, 'peer_sdk_openssl'), t(api, 'alicert_parse_check'))}×" for api in PEM_APIS) + ".")
 emit("")
 emit("```")
 for f in final:
@@ -364,4 +388,4 @@ print("\n".join(lines[:-(len(final) + 2)]))
 print(f"(report: {report_path})")
 print("\n".join(final))
 PY
-cat "$out/whole_process.txt"
+if [ $run_process = 1 ]; then cat "$out/whole_process.txt"; fi
