@@ -221,6 +221,7 @@ const document_report& checker::check(const document_view& doc, const check_opti
   s.links.clear();
   s.warnings.clear();
   s.candidates.clear();
+  s.key = {};
   // run::begin keeps a pointer into `reports`: sized before the run.
   if (!internal::guarded(
           [&] {

@@ -19,6 +19,17 @@ struct candidate_digests {
   std::string_view sha256, sha1, md5;
 };
 
+/// The private_key check's reading of one key field, kept for its label
+/// (the finding's reported value) and its verdict, so the key is read once.
+/// Cleared at each check().
+struct key_reading {
+  const char* text{nullptr};  // the field's text it was read from
+  std::size_t size{0};
+  std::string_view label;  // in the arena
+  finding_status status{finding_status::absent};
+  std::string_view note;  // static text
+};
+
 struct checker_state {
   internal::digester sha256{internal::digester::algorithm::sha256};
   internal::digester md5{internal::digester::algorithm::md5};
@@ -54,6 +65,7 @@ struct checker_state {
   std::vector<certificate_report> reports;
   std::vector<ranges> report_ranges;
   std::vector<candidate_digests> candidates;  // cleared at each check()
+  key_reading key;
 };
 
 }  // namespace alicert::internal

@@ -35,27 +35,6 @@ bool read_algorithm(der_cursor& c, x509::algorithm_view& out, const char* what) 
   return fields.finish("extra data after the algorithm parameters");
 }
 
-struct curve_size {
-  std::span<const std::uint8_t> oid;
-  std::uint32_t bits;
-};
-
-std::uint32_t named_curve_bits(bytes curve) noexcept {
-  static constexpr std::uint8_t prime192v1[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x01};
-  static constexpr std::uint8_t secp224r1[] = {0x2b, 0x81, 0x04, 0x00, 0x21};
-  static constexpr std::uint8_t brainpool256[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x07};
-  static constexpr std::uint8_t brainpool384[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0b};
-  static constexpr std::uint8_t brainpool512[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0d};
-  static constexpr curve_size sizes[] = {
-      {x509::oids::prime256v1, 256}, {x509::oids::secp384r1, 384}, {x509::oids::secp521r1, 521},
-      {x509::oids::secp256k1, 256},  {x509::oids::sm2, 256},       {prime192v1, 192},
-      {secp224r1, 224},              {brainpool256, 256},          {brainpool384, 384},
-      {brainpool512, 512},
-  };
-  for (const curve_size& s : sizes)
-    if (x509::same_oid(s.oid, curve)) return s.bits;
-  return 0;
-}
 
 // Key details are best effort: OpenSSL accepts a certificate whose key it
 // cannot decode, so a malformed key only leaves key_bits at 0.
@@ -359,6 +338,32 @@ result<tlv> outer_sequence(const der_context& ctx, bytes der, const char* what) 
 }
 
 }  // namespace
+
+namespace {
+
+struct curve_size {
+  std::span<const std::uint8_t> oid;
+  std::uint32_t bits;
+};
+
+}  // namespace
+
+std::uint32_t named_curve_bits(bytes curve) noexcept {
+  static constexpr std::uint8_t prime192v1[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x01};
+  static constexpr std::uint8_t secp224r1[] = {0x2b, 0x81, 0x04, 0x00, 0x21};
+  static constexpr std::uint8_t brainpool256[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x07};
+  static constexpr std::uint8_t brainpool384[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0b};
+  static constexpr std::uint8_t brainpool512[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0d};
+  static constexpr curve_size sizes[] = {
+      {x509::oids::prime256v1, 256}, {x509::oids::secp384r1, 384}, {x509::oids::secp521r1, 521},
+      {x509::oids::secp256k1, 256},  {x509::oids::sm2, 256},       {prime192v1, 192},
+      {secp224r1, 224},              {brainpool256, 256},          {brainpool384, 384},
+      {brainpool512, 512},
+  };
+  for (const curve_size& s : sizes)
+    if (x509::same_oid(s.oid, curve)) return s.bits;
+  return 0;
+}
 }  // namespace alicert::internal
 
 namespace alicert::x509 {

@@ -220,4 +220,7 @@ bool read_general_name(const der_context& ctx, der_cursor& c, x509::general_name
 /// Number of significant bits of a big-endian unsigned magnitude (leading zero octets skipped).
 std::uint32_t bit_length(bytes magnitude) noexcept;
 
+/// The key size of a named curve (its OID's content), 0 for curves not listed.
+std::uint32_t named_curve_bits(bytes curve) noexcept;
+
 }  // namespace alicert::internal

@@ -4,6 +4,8 @@
 // attributes, per-domain fields.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "alicert/check.h"
 #include "alicert/responses.h"
 #include "json_docs_siblings.h"
@@ -119,6 +121,81 @@ TEST(SiblingRules, PrivateKeyAgainstItsCertificateNeverEchoed) {
     EXPECT_EQ(r.of(check_id::private_key).status, finding_status::match)
         << checktest::key_kind_name(k) << ": " << r.of(check_id::private_key).note;
   }
+}
+
+// Whether `key` (as read back from its PEM) is the key of `c`, as OpenSSL
+// answers it: X509_check_private_key, or the same public key encoding (an SM2
+// key and an EC key on the SM2 curve are one key under two names).
+bool openssl_pairs(const certificate& c, EVP_PKEY* key) {
+  bool pairs = X509_check_private_key(c.x.get(), key) == 1;
+  unsigned char* mine = nullptr;
+  const int n = i2d_PUBKEY(key, &mine);
+  const X509_PUBKEY* theirs = X509_get_X509_PUBKEY(c.x.get());
+  unsigned char* der = nullptr;
+  const int m = i2d_X509_PUBKEY(theirs, &der);
+  pairs = pairs || (n > 0 && n == m && std::memcmp(mine, der, static_cast<std::size_t>(n)) == 0);
+  OPENSSL_free(mine);
+  OPENSSL_free(der);
+  ERR_clear_error();
+  return pairs;
+}
+
+std::string openssl_label(EVP_PKEY* k) {
+  const char* type = EVP_PKEY_is_a(k, "SM2") ? "SM2" : EVP_PKEY_is_a(k, "RSA") ? "RSA" : EVP_PKEY_is_a(k, "EC") ? "EC"
+                     : EVP_PKEY_is_a(k, "ED25519") ? "Ed25519" : EVP_PKEY_is_a(k, "ED448") ? "Ed448" : "?";
+  return std::string("(private key) ") + type + " " + std::to_string(EVP_PKEY_get_bits(k));
+}
+
+// Every form OpenSSL writes a key in (PKCS #8, traditional, EC without its
+// point, EC with a compressed point), against its own certificate, another
+// key's of its type and one of another type: the verdict and the label are
+// OpenSSL's, whether alicert matched the key from its DER or asked OpenSSL.
+TEST(SiblingRules, PrivateKeyVerdictsAreOpenSSLsForEveryForm) {
+  struct form {
+    const char* name;
+    bool traditional;
+    bool no_point;
+    bool compressed;
+  };
+  const form forms[] = {{"pkcs8", false, false, false},
+                        {"traditional", true, false, false},
+                        {"pkcs8 without the point", false, true, false},
+                        {"traditional without the point", true, true, false},
+                        {"pkcs8 compressed point", false, false, true}};
+  std::size_t compared = 0;
+  for (key_kind k : {key_kind::rsa2048, key_kind::rsa3072, key_kind::p256, key_kind::p384, key_kind::p521,
+                     key_kind::secp256k1, key_kind::sm2, key_kind::ed25519, key_kind::ed448}) {
+    const bool ec = k == key_kind::p256 || k == key_kind::p384 || k == key_kind::p521 || k == key_kind::secp256k1 ||
+                    k == key_kind::sm2;
+    const certificate own = make(leaf(k)), other = make(leaf(k, 1));
+    const certificate foreign = make(leaf(k == key_kind::p256 ? key_kind::rsa2048 : key_kind::p256));
+    for (const form& fm : forms) {
+      // EdDSA keys have no traditional form; OpenSSL 3.0 does not read an SM2 key back from one.
+      if ((!ec && (fm.no_point || fm.compressed)) || ((checktest::is_ed(k) || k == key_kind::sm2) && fm.traditional))
+        continue;
+      checktest::pkey_ptr key(EVP_PKEY_dup(checktest::key(k)));
+      ASSERT_TRUE(key);
+      if (fm.no_point) ASSERT_EQ(EVP_PKEY_set_int_param(key.get(), "include-public", 0), 1);
+      if (fm.compressed) ASSERT_EQ(EVP_PKEY_set_utf8_string_param(key.get(), "point-format", "compressed"), 1);
+      const std::string pem = private_key_pem(key.get(), fm.traditional);
+      BIO* b = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+      checktest::pkey_ptr back(PEM_read_bio_PrivateKey(b, nullptr, nullptr, nullptr));
+      BIO_free(b);
+      ASSERT_TRUE(back) << checktest::key_kind_name(k) << " " << fm.name;
+      for (const certificate* c : {&own, &other, &foreign}) {
+        checked r(gucd_fields(*c).set("Key", json_text(pem)).text());
+        ASSERT_TRUE(r.parsed) << r.error;
+        const auto& f = r.of(check_id::private_key);
+        const std::string where = std::string(checktest::key_kind_name(k)) + " " + fm.name + " against " +
+                                  (c == &own ? "its certificate" : c == &other ? "another key's" : "another type's");
+        EXPECT_EQ(f.status, openssl_pairs(*c, back.get()) ? finding_status::match : finding_status::mismatch)
+            << where << ": " << f.note;
+        EXPECT_EQ(f.reported, openssl_label(back.get())) << where;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_EQ(compared, 3u * (2 * 2 + 4 * 5 + 3 + 2 * 1));
 }
 
 TEST(SiblingRules, SignCertStandsInForCertAndEncryptCertIsACertificateOfItsOwn) {

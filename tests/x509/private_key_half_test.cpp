@@ -1,0 +1,111 @@
+// The public half of a private key read from its DER (src/x509/private_key.h):
+// for the forms that write it out (RSA; EC and SM2 with their point) it is the
+// key OpenSSL generated, and it matches exactly that key's certificate key;
+// every other form, and every damaged one, is left to OpenSSL (known false).
+#include <gtest/gtest.h>
+
+#include "alicert/x509/certificate.h"
+#include "alicert/x509/pem.h"
+#include "check/certs.h"
+#include "x509/private_key.h"
+
+namespace {
+
+using checktest::key_kind;
+
+std::string pem_of(EVP_PKEY* k, bool traditional) {
+  BIO* b = BIO_new(BIO_s_mem());
+  if (traditional)
+    PEM_write_bio_PrivateKey_traditional(b, k, nullptr, nullptr, 0, nullptr, nullptr);
+  else
+    PEM_write_bio_PrivateKey(b, k, nullptr, nullptr, 0, nullptr, nullptr);
+  return checktest::bio_text(b);
+}
+
+std::vector<std::uint8_t> spki_der(EVP_PKEY* k) {
+  unsigned char* der = nullptr;
+  const int n = i2d_PUBKEY(k, &der);
+  std::vector<std::uint8_t> out(der, der + (n > 0 ? n : 0));
+  OPENSSL_free(der);
+  return out;
+}
+
+struct read_back {
+  std::string label;
+  std::vector<std::uint8_t> der;
+};
+
+read_back decode(const std::string& pem) {
+  alicert::x509::pem_decoder d;
+  auto blocks = d.decode(pem, nullptr);
+  if (!blocks || blocks->empty()) return {};
+  return {std::string((*blocks)[0].label), {(*blocks)[0].der.begin(), (*blocks)[0].der.end()}};
+}
+
+TEST(PrivateKeyHalf, WrittenOutHalvesAreReadAndMatchOnlyTheirOwnKey) {
+  struct expectation {
+    key_kind kind;
+    bool traditional;
+    alicert::x509::key_type type;
+  };
+  const expectation cases[] = {
+      {key_kind::rsa2048, false, alicert::x509::key_type::rsa}, {key_kind::rsa2048, true, alicert::x509::key_type::rsa},
+      {key_kind::rsa4096, false, alicert::x509::key_type::rsa}, {key_kind::p256, false, alicert::x509::key_type::ec},
+      {key_kind::p256, true, alicert::x509::key_type::ec},      {key_kind::p384, false, alicert::x509::key_type::ec},
+      {key_kind::p521, true, alicert::x509::key_type::ec},      {key_kind::secp256k1, false, alicert::x509::key_type::ec},
+      {key_kind::sm2, false, alicert::x509::key_type::sm2},
+  };
+  for (const auto& c : cases) {
+    const std::string what = std::string(checktest::key_kind_name(c.kind)) + (c.traditional ? " traditional" : " pkcs8");
+    const read_back key = decode(pem_of(checktest::key(c.kind), c.traditional));
+    const auto half = alicert::internal::read_key_public_half(key.der, key.label);
+    ASSERT_TRUE(half.known) << what;
+    EXPECT_EQ(half.type, c.type) << what;
+    EXPECT_EQ(half.key_bits, static_cast<std::uint32_t>(EVP_PKEY_get_bits(checktest::key(c.kind)))) << what;
+    const auto own = spki_der(checktest::key(c.kind)), other = spki_der(checktest::key(c.kind, 1));
+    const auto own_view = alicert::x509::read_public_key(own, nullptr);
+    const auto other_view = alicert::x509::read_public_key(other, nullptr);
+    ASSERT_TRUE(own_view && other_view) << what;
+    EXPECT_TRUE(alicert::internal::same_public_key(half, *own_view)) << what;
+    EXPECT_FALSE(alicert::internal::same_public_key(half, *other_view)) << what;
+    const auto foreign = spki_der(checktest::key(c.kind == key_kind::p256 ? key_kind::rsa2048 : key_kind::p256));
+    EXPECT_FALSE(alicert::internal::same_public_key(half, *alicert::x509::read_public_key(foreign, nullptr))) << what;
+  }
+}
+
+TEST(PrivateKeyHalf, FormsWithoutAWrittenOutHalfAreLeftToOpenSSL) {
+  for (key_kind k : {key_kind::ed25519, key_kind::ed448}) {
+    const read_back key = decode(pem_of(checktest::key(k), false));
+    EXPECT_FALSE(alicert::internal::read_key_public_half(key.der, key.label).known) << checktest::key_kind_name(k);
+  }
+  for (bool traditional : {false, true}) {
+    checktest::pkey_ptr k(EVP_PKEY_dup(checktest::key(key_kind::p256)));
+    ASSERT_EQ(EVP_PKEY_set_int_param(k.get(), "include-public", 0), 1);
+    const read_back key = decode(pem_of(k.get(), traditional));
+    EXPECT_FALSE(alicert::internal::read_key_public_half(key.der, key.label).known) << "no point, " << traditional;
+    EXPECT_FALSE(key.der.empty());
+  }
+  // A compressed point is read, and matches no uncompressed certificate key byte for byte (OpenSSL decides).
+  checktest::pkey_ptr k(EVP_PKEY_dup(checktest::key(key_kind::p256)));
+  ASSERT_EQ(EVP_PKEY_set_utf8_string_param(k.get(), "point-format", "compressed"), 1);
+  const read_back key = decode(pem_of(k.get(), false));
+  const auto half = alicert::internal::read_key_public_half(key.der, key.label);
+  const auto own = spki_der(checktest::key(key_kind::p256));
+  EXPECT_FALSE(alicert::internal::same_public_key(half, *alicert::x509::read_public_key(own, nullptr)));
+}
+
+TEST(PrivateKeyHalf, DamagedKeysAreNeverKnown) {
+  const read_back good = decode(pem_of(checktest::key(key_kind::rsa2048), false));
+  const read_back ec = decode(pem_of(checktest::key(key_kind::p256), true));
+  for (const read_back* k : {&good, &ec}) {
+    // Every truncation in the first 64 octets, then every 97th.
+    for (std::size_t n = 0; n < k->der.size(); n += (n < 64 ? 1 : 97)) {
+      const std::vector<std::uint8_t> cut(k->der.begin(), k->der.begin() + static_cast<std::ptrdiff_t>(n));
+      EXPECT_FALSE(alicert::internal::read_key_public_half(cut, k->label).known) << k->label << " cut at " << n;
+    }
+  }
+  EXPECT_FALSE(alicert::internal::read_key_public_half(good.der, "EC PRIVATE KEY").known) << "a label of another form";
+  EXPECT_FALSE(alicert::internal::read_key_public_half(good.der, "DSA PRIVATE KEY").known);
+}
+
+}  // namespace
