@@ -93,19 +93,32 @@ using partner_list = std::vector<partner_bytes>;
 /// The sliding window: the offers of the last documents, and the wanting
 /// documents whose window has not closed yet. `Waiting` is what the caller
 /// keeps for each of those until it is resolved.
+/// Every document that carries a certificate offers it to the lists, so
+/// the gathering offers alone could hold a whole window of large documents:
+/// their bytes are kept within this budget, the oldest forgotten first.
+inline constexpr std::size_t gathering_budget = 64u << 20;
+
 template <class Waiting>
 class pairing_window {
  public:
-  explicit pairing_window(std::size_t window) : window_(window) {}
+  explicit pairing_window(std::size_t window, std::size_t budget = gathering_budget)
+      : window_(window), budget_(budget) {}
 
   /// Document `seq` (counted over every input) offers itself under `keys`.
   void offer(std::size_t seq, const partner_keys& keys, const partner_bytes& bytes) {
     for (const partner_key& k : keys.keys()) {
       std::string key = key_text(k);
       offers_[key].push_back({seq, bytes});
-      by_age_.push_back({seq, std::move(key)});
+      by_age_.push_back({seq, key});
+      if (gathers(k.kind)) {
+        gathered_bytes_ += bytes->size();
+        trim(key);
+      }
     }
   }
+
+  /// The bytes the gathering offers hold now.
+  [[nodiscard]] std::size_t gathered_bytes() const noexcept { return gathered_bytes_; }
 
   /// Document `seq` wants a partner under `keys`.
   void wait(std::size_t seq, const partner_keys& keys, Waiting w) {
@@ -176,12 +189,26 @@ class pairing_window {
     if (oldest_reach <= window_) return;
     const std::size_t low = oldest_reach - window_;
     while (!by_age_.empty() && by_age_.front().seq < low) {
-      const auto it = offers_.find(by_age_.front().key);
+      const aging old = std::move(by_age_.front());
       by_age_.pop_front();
-      if (it == offers_.end()) continue;
-      it->second.pop_front();  // the offers of one key come in input order too
-      if (it->second.empty()) offers_.erase(it);
+      const auto it = offers_.find(old.key);
+      // The offers of one key come in input order; trim() may have dropped this one already.
+      if (it == offers_.end() || it->second.front().seq != old.seq) continue;
+      drop_front(it);
     }
+  }
+
+  // The gathering offers of `key` beyond the budget, the oldest first (the
+  // newest always stays, whatever its size).
+  void trim(const std::string& key) {
+    const auto it = offers_.find(key);
+    while (it != offers_.end() && gathered_bytes_ > budget_ && it->second.size() > 1) drop_front(it);
+  }
+
+  void drop_front(typename std::unordered_map<std::string, std::deque<offered>>::iterator it) {
+    if (gathers(static_cast<partner_key_kind>(it->first.front()))) gathered_bytes_ -= it->second.front().bytes->size();
+    it->second.pop_front();
+    if (it->second.empty()) offers_.erase(it);
   }
 
   struct aging {
@@ -189,6 +216,8 @@ class pairing_window {
     std::string key;
   };
   std::size_t window_;
+  std::size_t budget_;
+  std::size_t gathered_bytes_{0};
   std::unordered_map<std::string, std::deque<offered>> offers_;
   std::deque<aging> by_age_;
   std::deque<waiting> waiting_;
