@@ -139,6 +139,16 @@ inline std::string bio_text(BIO* b) {
   return s;
 }
 
+/// `k` as a PEM private key: PKCS #8, or OpenSSL's traditional form.
+inline std::string private_key_pem(EVP_PKEY* k, bool traditional = false) {
+  BIO* b = BIO_new(BIO_s_mem());
+  if (traditional)
+    PEM_write_bio_PrivateKey_traditional(b, k, nullptr, nullptr, 0, nullptr, nullptr);
+  else
+    PEM_write_bio_PrivateKey(b, k, nullptr, nullptr, 0, nullptr, nullptr);
+  return bio_text(b);
+}
+
 inline cert finish(X509* x) {
   cert c;
   c.x.reset(x);

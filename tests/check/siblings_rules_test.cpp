@@ -32,14 +32,7 @@ certificate wrap(checktest::cert c, std::string name = "test.crt") {
 
 certificate make(const cert_spec& s) { return wrap(checktest::make_cert(s)); }
 
-std::string private_key_pem(EVP_PKEY* k, bool traditional = false) {
-  BIO* b = BIO_new(BIO_s_mem());
-  if (traditional)
-    PEM_write_bio_PrivateKey_traditional(b, k, nullptr, nullptr, 0, nullptr, nullptr);
-  else
-    PEM_write_bio_PrivateKey(b, k, nullptr, nullptr, 0, nullptr, nullptr);
-  return checktest::bio_text(b);
-}
+using checktest::private_key_pem;
 
 std::string encrypted_key_pem(EVP_PKEY* k) {
   BIO* b = BIO_new(BIO_s_mem());

@@ -13,15 +13,6 @@ namespace {
 
 using checktest::key_kind;
 
-std::string pem_of(EVP_PKEY* k, bool traditional) {
-  BIO* b = BIO_new(BIO_s_mem());
-  if (traditional)
-    PEM_write_bio_PrivateKey_traditional(b, k, nullptr, nullptr, 0, nullptr, nullptr);
-  else
-    PEM_write_bio_PrivateKey(b, k, nullptr, nullptr, 0, nullptr, nullptr);
-  return checktest::bio_text(b);
-}
-
 std::vector<std::uint8_t> spki_der(EVP_PKEY* k) {
   unsigned char* der = nullptr;
   const int n = i2d_PUBKEY(k, &der);
@@ -57,7 +48,7 @@ TEST(PrivateKeyHalf, WrittenOutHalvesAreReadAndMatchOnlyTheirOwnKey) {
   };
   for (const auto& c : cases) {
     const std::string what = std::string(checktest::key_kind_name(c.kind)) + (c.traditional ? " traditional" : " pkcs8");
-    const read_back key = decode(pem_of(checktest::key(c.kind), c.traditional));
+    const read_back key = decode(checktest::private_key_pem(checktest::key(c.kind), c.traditional));
     const auto half = alicert::internal::read_key_public_half(key.der, key.label);
     ASSERT_TRUE(half.known) << what;
     EXPECT_EQ(half.type, c.type) << what;
@@ -75,28 +66,28 @@ TEST(PrivateKeyHalf, WrittenOutHalvesAreReadAndMatchOnlyTheirOwnKey) {
 
 TEST(PrivateKeyHalf, FormsWithoutAWrittenOutHalfAreLeftToOpenSSL) {
   for (key_kind k : {key_kind::ed25519, key_kind::ed448}) {
-    const read_back key = decode(pem_of(checktest::key(k), false));
+    const read_back key = decode(checktest::private_key_pem(checktest::key(k), false));
     EXPECT_FALSE(alicert::internal::read_key_public_half(key.der, key.label).known) << checktest::key_kind_name(k);
   }
   for (bool traditional : {false, true}) {
     checktest::pkey_ptr k(EVP_PKEY_dup(checktest::key(key_kind::p256)));
     ASSERT_EQ(EVP_PKEY_set_int_param(k.get(), "include-public", 0), 1);
-    const read_back key = decode(pem_of(k.get(), traditional));
+    const read_back key = decode(checktest::private_key_pem(k.get(), traditional));
     EXPECT_FALSE(alicert::internal::read_key_public_half(key.der, key.label).known) << "no point, " << traditional;
     EXPECT_FALSE(key.der.empty());
   }
   // A compressed point is read, and matches no uncompressed certificate key byte for byte (OpenSSL decides).
   checktest::pkey_ptr k(EVP_PKEY_dup(checktest::key(key_kind::p256)));
   ASSERT_EQ(EVP_PKEY_set_utf8_string_param(k.get(), "point-format", "compressed"), 1);
-  const read_back key = decode(pem_of(k.get(), false));
+  const read_back key = decode(checktest::private_key_pem(k.get(), false));
   const auto half = alicert::internal::read_key_public_half(key.der, key.label);
   const auto own = spki_der(checktest::key(key_kind::p256));
   EXPECT_FALSE(alicert::internal::same_public_key(half, *alicert::x509::read_public_key(own, nullptr)));
 }
 
 TEST(PrivateKeyHalf, DamagedKeysAreNeverKnown) {
-  const read_back good = decode(pem_of(checktest::key(key_kind::rsa2048), false));
-  const read_back ec = decode(pem_of(checktest::key(key_kind::p256), true));
+  const read_back good = decode(checktest::private_key_pem(checktest::key(key_kind::rsa2048), false));
+  const read_back ec = decode(checktest::private_key_pem(checktest::key(key_kind::p256), true));
   for (const read_back* k : {&good, &ec}) {
     // Every truncation in the first 64 octets, then every 97th.
     for (std::size_t n = 0; n < k->der.size(); n += (n < 64 ? 1 : 97)) {
