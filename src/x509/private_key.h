@@ -32,7 +32,10 @@ key_public_half read_key_public_half(std::span<const std::uint8_t> der, std::str
 
 /// Whether `half` is the public key of `spki`: the same RSA modulus and
 /// exponent, or the same curve and point octets. False says nothing (a
-/// compressed point, a key of another form): ask OpenSSL.
+/// compressed point, a key of another form): ask OpenSSL. The one known
+/// difference from OpenSSL: a point off the curve, the same in both, is one
+/// key here, while OpenSSL decodes no such certificate key (tested in
+/// tests/x509/private_key_half_test.cpp).
 bool same_public_key(const key_public_half& half, const x509::spki_view& spki) noexcept;
 
 }  // namespace alicert::internal

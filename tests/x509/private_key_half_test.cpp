@@ -4,6 +4,8 @@
 // every other form, and every damaged one, is left to OpenSSL (known false).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "alicert/x509/certificate.h"
 #include "alicert/x509/pem.h"
 #include "check/certs.h"
@@ -97,6 +99,39 @@ TEST(PrivateKeyHalf, DamagedKeysAreNeverKnown) {
   }
   EXPECT_FALSE(alicert::internal::read_key_public_half(good.der, "EC PRIVATE KEY").known) << "a label of another form";
   EXPECT_FALSE(alicert::internal::read_key_public_half(good.der, "DSA PRIVATE KEY").known);
+}
+
+}  // namespace
+
+namespace {
+
+// Where the DER reading and OpenSSL differ: a key and a certificate key that
+// carry the same point, not on the curve. The reader compares the octets and
+// calls them one key (the private_key check says match); OpenSSL refuses to
+// decode such a certificate key at all (its path says unverifiable). Kept:
+// the point is what the key says of itself either way, and validating it
+// would take OpenSSL's decoders, which the reader exists to avoid.
+TEST(PrivateKeyHalf, APointOffTheCurveIsOneKeyByItsOctetsWhereOpenSSLReadsNone) {
+  EVP_PKEY* k = checktest::key(key_kind::p256);
+  std::vector<std::uint8_t> spki = spki_der(k);
+  read_back key = decode(checktest::private_key_pem(k, false));
+  ASSERT_GE(spki.size(), 65u);
+  const std::vector<std::uint8_t> point(spki.end() - 65, spki.end());  // 04 || X || Y
+  ASSERT_EQ(point[0], 0x04);
+  const auto at = std::search(key.der.begin(), key.der.end(), point.begin(), point.end());
+  ASSERT_NE(at, key.der.end()) << "the PKCS #8 key carries its point";
+  spki.back() ^= 0x01;  // Y + or - 1: off the curve
+  *(at + 64) ^= 0x01;
+  const auto view = alicert::x509::read_public_key(spki, nullptr);
+  ASSERT_TRUE(view);
+  const auto half = alicert::internal::read_key_public_half(key.der, key.label);
+  ASSERT_TRUE(half.known);
+  EXPECT_TRUE(alicert::internal::same_public_key(half, *view));
+  const unsigned char* p = spki.data();
+  EVP_PKEY* openssl = d2i_PUBKEY(nullptr, &p, static_cast<long>(spki.size()));
+  EXPECT_EQ(openssl, nullptr) << "OpenSSL 3.0 decodes no point off the curve";
+  EVP_PKEY_free(openssl);
+  ERR_clear_error();
 }
 
 }  // namespace
