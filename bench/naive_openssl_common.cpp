@@ -96,9 +96,10 @@ std::string serial_dec(X509* x) {
   return s;
 }
 
-// A DN as a sorted list of "type=value" (RFC 2253 text split on commas; a
-// naive split, as applications do).
-std::vector<std::string> dn_set(std::string text) {
+namespace {
+
+// The non-empty comma-separated parts of `text`, spaces trimmed.
+std::vector<std::string> split_on_commas(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -107,10 +108,20 @@ std::vector<std::string> dn_set(std::string text) {
     std::string part = text.substr(start, comma - start);
     part.erase(0, part.find_first_not_of(' '));
     part.erase(part.find_last_not_of(' ') + 1);
-    if (part.rfind("S=", 0) == 0) part = "ST=" + part.substr(2);
     if (!part.empty()) out.push_back(part);
     start = comma + 1;
   }
+  return out;
+}
+
+}  // namespace
+
+// A DN as a sorted list of "type=value" (RFC 2253 text split on commas; a
+// naive split, as applications do).
+std::vector<std::string> dn_set(std::string text) {
+  std::vector<std::string> out = split_on_commas(text);
+  for (std::string& part : out)
+    if (part.rfind("S=", 0) == 0) part = "ST=" + part.substr(2);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -188,17 +199,7 @@ std::vector<std::string> split_list(const std::string& text) {
       if (item.isString() && !item.asString().empty()) out.push_back(item.asString());
     return out;
   }
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    std::string part = text.substr(start, comma - start);
-    part.erase(0, part.find_first_not_of(' '));
-    part.erase(part.find_last_not_of(' ') + 1);
-    if (!part.empty()) out.push_back(part);
-    start = comma + 1;
-  }
-  return out;
+  return split_on_commas(text);
 }
 
 std::int64_t parse_time(const std::string& text, const char* format) {

@@ -70,8 +70,8 @@ whole_process_bench() {  # release-build-dir output-dir
   local cli="$build/src/alicert" naive="$build/naive_process" library="$build/library_stream"
   local runs=${BENCH_PROCESS_RUNS:-3} now=2024-06-01T00:00:00Z
   local stream="$out/cas-stream-10000.ndjson" result="$out/whole_process.txt"
-  c++ -O2 -std=c++17 $(pkg-config --cflags jsoncpp) "$root/bench/naive_process.cpp" -o "$naive" \
-    $(pkg-config --libs jsoncpp) -lcrypto
+  c++ -O2 -std=c++20 $(pkg-config --cflags jsoncpp) "$root/bench/naive_process.cpp" \
+    "$root/bench/naive_openssl_common.cpp" -o "$naive" $(pkg-config --libs jsoncpp) -lcrypto
   c++ -O2 -std=c++20 -I"$root/include" -DALICERT_STATIC_DEFINE "$root/bench/library_stream.cpp" \
     "$build/src/libalicert.a" -lsimdjson -lcrypto -o "$library"
   python3 - "$root/corpus/parse_cas" "$stream" <<'GEN'
