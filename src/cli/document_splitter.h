@@ -20,6 +20,7 @@
 // goes on to the next brace line after it that starts a JSON value.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -98,6 +99,8 @@ class document_splitter {
   split_status finish(split_document& out);
   void fill(bool may_block, bool& blocked);
   void make_room();
+  std::shared_ptr<chunk> spare_chunk(std::size_t capacity) noexcept;
+  void keep_spare(std::shared_ptr<chunk> old) noexcept;
   void hand_out(split_document& out, const result<document_view>& r, std::size_t begin, std::size_t end);
   void oversized(split_document& out, std::size_t begin);
   [[nodiscard]] char* data() noexcept { return chunk_->data(); }
@@ -105,6 +108,8 @@ class document_splitter {
   input_source* in_;
   tuning tuning_;
   std::shared_ptr<chunk> chunk_;
+  // Chunks read before, kept for reuse once no document borrows them.
+  std::array<std::shared_ptr<chunk>, 4> spares_;
   std::size_t base_{0};  // input offset of chunk_->data()[0]
   std::size_t pos_{0};   // where the stream goes on, in chunk_
   std::size_t end_{0};   // bytes held in chunk_

@@ -83,8 +83,22 @@ bool wants_certificates(const document_view& doc) noexcept;
 void set_partner(check_options& how, const document_view& doc, const document_view* partner, bool ambiguous,
                  std::span<const paired_certificate> certificates) noexcept;
 
-/// An offering document's bytes, parsed again when a wanting one is checked.
-using partner_bytes = std::shared_ptr<const padded_buffer>;
+/// An offering document's bytes, parsed again when a wanting one is checked:
+/// borrowed from what holds them (the input's chunk, shared), not copied,
+/// since every document that carries a certificate offers itself.
+struct partner_bytes {
+  std::shared_ptr<const void> owner;  ///< keeps `text` readable, padding included
+  padded_view text;
+  std::size_t held{0};  ///< the bytes `owner` holds, for the gathering budget
+  /// Bytes in a padded copy of their own (empty when no memory: failed()).
+  static partner_bytes copy_of(std::string_view bytes) {
+    auto buffer = std::make_shared<const padded_buffer>(bytes);
+    if (buffer->allocation_failed()) return {};
+    const padded_view text = buffer->view();
+    return {std::move(buffer), text, bytes.size()};
+  }
+  [[nodiscard]] bool failed() const noexcept { return owner == nullptr; }
+};
 
 /// The documents a wanting one is checked with: the first offer of its key,
 /// or every offer of a gathering key, in input order.
@@ -107,17 +121,22 @@ class pairing_window {
   /// Document `seq` (counted over every input) offers itself under `keys`.
   void offer(std::size_t seq, const partner_keys& keys, const partner_bytes& bytes) {
     for (const partner_key& k : keys.keys()) {
+      if (gathers(k.kind)) {
+        // One sequence for every gathering offer (they all answer the one
+        // key a list wants): no key text, no lookup, on every document.
+        // Offers that share an owner (documents of one chunk) count it once.
+        if (gathered_.empty() || gathered_.back().bytes.owner != bytes.owner) gathered_bytes_ += bytes.held;
+        gathered_.push_back({seq, bytes});
+        trim();
+        continue;
+      }
       std::string key = key_text(k);
       offers_[key].push_back({seq, bytes});
-      by_age_.push_back({seq, key});
-      if (gathers(k.kind)) {
-        gathered_bytes_ += bytes->size();
-        trim(key);
-      }
+      by_age_.push_back({seq, std::move(key)});
     }
   }
 
-  /// The bytes the gathering offers hold now.
+  /// The bytes the gathering offers hold now (each owner once).
   [[nodiscard]] std::size_t gathered_bytes() const noexcept { return gathered_bytes_; }
 
   /// Document `seq` wants a partner under `keys`.
@@ -167,11 +186,15 @@ class pairing_window {
     const std::size_t low = w.seq > window_ ? w.seq - window_ : 0;
     const std::size_t high = w.seq + window_;
     for (const std::string& key : w.keys) {
-      const auto it = offers_.find(key);
-      if (it == offers_.end()) continue;
       const bool all = gathers(static_cast<partner_key_kind>(key.front()));
+      const std::deque<offered>* offers = &gathered_;
+      if (!all) {
+        const auto it = offers_.find(key);
+        if (it == offers_.end()) continue;
+        offers = &it->second;
+      }
       std::size_t found = 0;
-      for (const offered& o : it->second) {
+      for (const offered& o : *offers) {
         if (o.seq < low || o.seq == w.seq) continue;
         if (o.seq > high) break;
         if (found++ == 0 || all) partners.push_back(o.bytes);
@@ -188,27 +211,27 @@ class pairing_window {
   void forget_before(std::size_t oldest_reach) {
     if (oldest_reach <= window_) return;
     const std::size_t low = oldest_reach - window_;
+    while (!gathered_.empty() && gathered_.front().seq < low) drop_gathered();
     while (!by_age_.empty() && by_age_.front().seq < low) {
       const aging old = std::move(by_age_.front());
       by_age_.pop_front();
       const auto it = offers_.find(old.key);
-      // The offers of one key come in input order; trim() may have dropped this one already.
       if (it == offers_.end() || it->second.front().seq != old.seq) continue;
-      drop_front(it);
+      it->second.pop_front();
+      if (it->second.empty()) offers_.erase(it);
     }
   }
 
-  // The gathering offers of `key` beyond the budget, the oldest first (the
-  // newest always stays, whatever its size).
-  void trim(const std::string& key) {
-    const auto it = offers_.find(key);
-    while (it != offers_.end() && gathered_bytes_ > budget_ && it->second.size() > 1) drop_front(it);
+  // The gathering offers beyond the budget, the oldest first (the newest
+  // always stays, whatever its size).
+  void trim() {
+    while (gathered_bytes_ > budget_ && gathered_.size() > 1) drop_gathered();
   }
 
-  void drop_front(typename std::unordered_map<std::string, std::deque<offered>>::iterator it) {
-    if (gathers(static_cast<partner_key_kind>(it->first.front()))) gathered_bytes_ -= it->second.front().bytes->size();
-    it->second.pop_front();
-    if (it->second.empty()) offers_.erase(it);
+  void drop_gathered() {
+    const partner_bytes& front = gathered_.front().bytes;
+    if (gathered_.size() == 1 || gathered_[1].bytes.owner != front.owner) gathered_bytes_ -= front.held;
+    gathered_.pop_front();
   }
 
   struct aging {
@@ -218,8 +241,9 @@ class pairing_window {
   std::size_t window_;
   std::size_t budget_;
   std::size_t gathered_bytes_{0};
-  std::unordered_map<std::string, std::deque<offered>> offers_;
-  std::deque<aging> by_age_;
+  std::deque<offered> gathered_;  // every gathering offer, in input order
+  std::unordered_map<std::string, std::deque<offered>> offers_;  // the others, by key
+  std::deque<aging> by_age_;  // the others, in input order
   std::deque<waiting> waiting_;
 };
 

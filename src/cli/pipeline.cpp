@@ -69,8 +69,11 @@ void check_pipeline::add(std::string_view input, split_document& doc) {
   if (const document_view* view = doc.doc.value_ptr(); view != nullptr && window_ != 0) {
     const partner_keys offered = partner_keys_offered(*view, offered_scratch_);
     if (!offered.empty()) {
-      auto bytes = std::make_shared<const padded_buffer>(doc.text);
-      if (bytes->allocation_failed()) throw std::bad_alloc();
+      // The document borrows its chunk, which stays while the offer does.
+      partner_bytes bytes = doc.bytes ? partner_bytes{doc.bytes, padded_view(doc.text.data(), doc.text.size()),
+                                                      doc.bytes->capacity()}
+                                      : partner_bytes::copy_of(doc.text);
+      if (bytes.failed()) throw std::bad_alloc();
       pairing_.offer(seq, offered, bytes);
     }
     const partner_keys wanted = partner_keys_wanted(*view);

@@ -83,7 +83,7 @@ void record_maker::make_again(const record_place& at, const padded_buffer& doc, 
     return;
   }
   std::optional<result<document_view>> other;
-  if (!partners.empty()) other.emplace(partner_.parse(*partners.front()));
+  if (!partners.empty()) other.emplace(partner_.parse(partners.front().text));
   const document_view* partner_view = other && *other ? &**other : nullptr;
   make(at, self, partner_view, ambiguous, into);
 }
@@ -107,7 +107,7 @@ void record_maker::gather(const partner_list& partners) {
     return where;
   };
   for (const partner_bytes& bytes : partners) {
-    const result<document_view> other = partner_.parse(*bytes);
+    const result<document_view> other = partner_.parse(bytes.text);
     listed_.clear();
     if (!other || !certificates_of(*other, listed_)) continue;  // no memory: this partner offers nothing
     for (const paired_certificate& c : listed_) {

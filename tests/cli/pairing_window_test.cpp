@@ -17,9 +17,7 @@ using alicert::cli::partner_keys;
 using alicert::cli::partner_list;
 using alicert::cli::pairing_window;
 
-partner_bytes bytes_of(std::size_t n, char fill) {
-  return std::make_shared<const alicert::padded_buffer>(std::string(n, fill));
-}
+partner_bytes bytes_of(std::size_t n, char fill) { return partner_bytes::copy_of(std::string(n, fill)); }
 
 partner_keys gathering() {
   partner_keys k;
@@ -32,7 +30,7 @@ std::string gathered_by(pairing_window<int>& w, std::size_t seq, std::size_t see
   w.wait(seq, gathering(), 0);
   std::string fills;
   w.resolve(seen, true, [&](int&&, partner_list&& partners, bool) {
-    for (const auto& p : partners) fills += p->view().view().front();
+    for (const auto& p : partners) fills += p.text.view().front();
   });
   return fills;
 }
@@ -68,7 +66,7 @@ TEST(PairingWindow, OffersOfOtherKindsAreNotCounted) {
   w.wait(2, wants, 0);
   std::string fills;
   w.resolve(3, true, [&](int&&, partner_list&& partners, bool) {
-    for (const auto& p : partners) fills += p->view().view().front();
+    for (const auto& p : partners) fills += p.text.view().front();
   });
   EXPECT_EQ(fills, "a");
 }
@@ -84,6 +82,25 @@ TEST(PairingWindow, ForgettingByAgeAfterTheBudgetKeepsTheRightOffers) {
   EXPECT_EQ(w.gathered_bytes(), 30u);
   w.offer(4, gathering(), bytes_of(30, 'e'));
   EXPECT_EQ(gathered_by(w, 3, 6), "ce") << "documents 2 and 4 are within 2 of document 3";
+}
+
+// Offers that borrow one owner (documents of one chunk) count its bytes once,
+// until the last of them goes.
+TEST(PairingWindow, OffersOfOneOwnerCountItOnce) {
+  pairing_window<int> w(2, 1000);
+  const partner_bytes chunk = bytes_of(100, 'a');
+  // Views into the one owner, as documents of one chunk are.
+  const auto part = [&](std::size_t at) {
+    return partner_bytes{chunk.owner, alicert::padded_view(chunk.text.data() + at, 8), chunk.held};
+  };
+  w.offer(0, gathering(), part(0));
+  w.offer(1, gathering(), part(50));
+  EXPECT_EQ(w.gathered_bytes(), 100u);
+  w.offer(2, gathering(), bytes_of(30, 'c'));
+  EXPECT_EQ(w.gathered_bytes(), 130u);
+  w.resolve(4, false, [](int&&, partner_list&&, bool) {});  // 0 and 1 age out, 2 stays
+  EXPECT_EQ(w.gathered_bytes(), 30u);
+  EXPECT_EQ(gathered_by(w, 3, 5), "c");
 }
 
 }  // namespace

@@ -186,5 +186,36 @@ TEST(Splitter, ShortReadsAtEveryPlaceOfACorpusStream) {
   for (std::size_t block = 1; block <= 64; ++block) ASSERT_EQ(split_file(input, block), expected) << block;
 }
 
+// The splitter reuses a chunk once no document borrows it: a document kept
+// (as the pairing window keeps its offers) still reads its own bytes after
+// many more chunks were read, while those let go are reused around it.
+TEST(Splitter, KeptDocumentsKeepTheirBytesWhileChunksAreReused) {
+  std::string input;
+  for (int i = 0; i < 400; ++i) input += fixtures::cas(fixtures::serial, "keep-" + std::to_string(i)) + "\n";
+  temp_dir dir;
+  const std::string path = dir.write("input", input);
+  for (const std::size_t block : {std::size_t{512}, std::size_t{4096}}) {
+    auto in = input_source::open(path);
+    ASSERT_TRUE(in.has_value());
+    document_splitter::tuning t;
+    t.block = block;
+    document_splitter splitter(*in, t);
+    alicert::parser p;
+    std::vector<split_document> kept;
+    std::size_t handed = 0;
+    for (;;) {
+      split_document d;
+      if (splitter.next(p, d, true) == split_status::end) break;
+      ASSERT_TRUE(d.doc.has_value()) << handed;
+      ++handed;
+      if (handed % 7 == 0) kept.push_back(std::move(d));  // the others go at once
+    }
+    EXPECT_EQ(handed, 400u);
+    ASSERT_FALSE(kept.empty());
+    for (const split_document& d : kept)
+      EXPECT_EQ(d.text, std::string_view(input).substr(d.offset, d.text.size())) << "block " << block << ", document " << d.index;
+  }
+}
+
 }  // namespace
 }  // namespace alicert_cli_test
