@@ -97,16 +97,15 @@ namespace {
 
 bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r'; }
 
-// Cut where the next brace line begins, leaving out the blank lines before
-// it; the cut never reaches back to `begin` (whose byte is not a space).
+}  // namespace
+
+// The cut never reaches back to `begin` (whose byte is not a space).
 extent cut_at_next_brace_line(std::string_view in, std::size_t begin) noexcept {
   std::size_t end = brace_line_at_or_after(in, begin + 1);
   if (end == in.size()) return {end, true};
   while (end > begin + 1 && is_json_space(in[end - 1])) --end;
   return {end, true};
 }
-
-}  // namespace
 
 std::size_t brace_line_at_or_after(std::string_view in, std::size_t from) noexcept {
   const std::size_t n = in.size();
@@ -127,7 +126,7 @@ std::size_t brace_line_at_or_after(std::string_view in, std::size_t from) noexce
   return n;
 }
 
-extent document_extent(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept {
+extent document_extent_bytewise(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept {
   const char first = in[begin];
   if (first != '{' && first != '[') {
     bool closed = true;

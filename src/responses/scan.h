@@ -52,7 +52,19 @@ struct extent {
 /// line after `begin` (whitespace before that line left out), or at the end
 /// of `in`. A document that can still be valid JSON is never cut, whatever
 /// brace lines it holds.
+/// It is document_extent_bytewise()'s result, found 64 bytes at a time
+/// (document_extent.cpp).
 extent document_extent(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept;
+
+/// document_extent() byte by byte: its definition, and what it defers to
+/// where the block scan cannot decide (a backslash outside strings, a value
+/// nested deeper than `max_depth`, a value that is no object or array).
+extent document_extent_bytewise(std::string_view in, std::size_t begin, std::size_t max_depth) noexcept;
+
+/// Where document_extent() cuts a value that does not close: where the first
+/// brace line after `begin` begins, the whitespace before it left out, or
+/// the end of `in`.
+extent cut_at_next_brace_line(std::string_view in, std::size_t begin) noexcept;
 
 /// Offset of the first raw control character (< 0x20) inside a string, or in.size().
 std::size_t first_unescaped_control(std::string_view in) noexcept;
