@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 
+#include <array>
 #include <cstring>
 
 #include "common/chars.h"
@@ -36,6 +37,21 @@ bool is_masked_ipv4(std::string_view t) noexcept {
   return parts == 4 && saw_xx;
 }
 
+// What a byte is in hex text: a digit (as its lowercase form), a separator
+// that is skipped (a space or ':'), or neither.
+constexpr char skip_byte = 1;
+constexpr char not_hex = 0;
+constexpr std::array<char, 256> hex_bytes() noexcept {
+  std::array<char, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    if (is_space(c) || c == ':') t[b] = skip_byte;
+    else if (hex_value(c) >= 0) t[b] = lower(c);
+  }
+  return t;
+}
+constexpr std::array<char, 256> hex_byte = hex_bytes();
+
 }  // namespace
 
 bool is_masked(std::string_view text) noexcept {
@@ -58,16 +74,18 @@ std::string_view normalize_hex(std::string_view text, std::span<char> out, bool 
   if (i + 1 < text.size() && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) i += 2;
   std::size_t n = 0;
   std::size_t zeros = 0;  // leading zeros dropped
+  if (strip_leading_zeros) {
+    for (; i < text.size() && (hex_byte[static_cast<unsigned char>(text[i])] == skip_byte || text[i] == '0'); ++i)
+      if (text[i] == '0') ++zeros;
+  }
+  // Every reported digest and serial passes here, often twice: a byte's
+  // kind is one table lookup.
   for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (is_space(c) || c == ':') continue;
-    if (hex_value(c) < 0) return {};
-    if (strip_leading_zeros && n == 0 && c == '0') {
-      ++zeros;
-      continue;
-    }
+    const char c = hex_byte[static_cast<unsigned char>(text[i])];
+    if (c == skip_byte) continue;
+    if (c == not_hex) return {};
     if (n == out.size()) return {};
-    out[n++] = lower(c);
+    out[n++] = c;
   }
   bool stripped = zeros > 0;
   if (n == 0) {
