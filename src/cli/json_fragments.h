@@ -37,6 +37,18 @@ inline char* string(char* p, std::string_view s) noexcept {
   return p;
 }
 
+/// One of the library's stable names (check, status, SAN kind, validity,
+/// warning, quirk, API, error code), quoted. They are ASCII letters, digits,
+/// '_' and '.' only (tests/cli/render_test.cpp holds every one to that), so
+/// escaping them would copy them unchanged: they are copied.
+inline char* name(char* p, std::string_view s) noexcept {
+  *p++ = '"';
+  std::memcpy(p, s.data(), s.size());
+  p += s.size();
+  *p++ = '"';
+  return p;
+}
+
 inline char* null(char* p) noexcept { return put(p, "null"); }
 
 /// `s`, or null when it is empty (report.md writes unknown values as null).

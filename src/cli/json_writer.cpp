@@ -24,7 +24,7 @@ namespace f = fragments;
 char* write_san(char* p, const certificate_san& san, bool first) noexcept {
   if (!first) *p++ = ',';
   p = f::put(p, "{\"type\":");
-  p = f::string(p, san_kind_name(san.type));
+  p = f::name(p, san_kind_name(san.type));
   p = f::put(p, ",\"value\":");
   p = f::string(p, san.value);
   *p++ = '}';
@@ -38,9 +38,9 @@ void write_finding(text_buffer& out, const finding& x, bool first) {
                         f::room(x.actual) + f::room(x.note));
   if (!first) *p++ = ',';
   p = f::put(p, "{\"check\":");
-  p = f::string(p, check);
+  p = f::name(p, check);
   p = f::put(p, ",\"status\":");
-  p = f::string(p, status);
+  p = f::name(p, status);
   p = f::put(p, ",\"field\":");
   p = f::string(p, x.field);
   p = f::put(p, ",\"reported\":");
@@ -110,7 +110,7 @@ void write_computed(text_buffer& out, const certificate_facts& facts) {
   p = f::put(p, ",\"signature_algorithm\":");
   p = fact(p, facts.signature_algorithm);
   p = f::put(p, ",\"validity_at_now\":");
-  p = fact(p, validity);
+  p = facts.decoded ? f::name(p, validity) : f::null(p);
   p = f::put(p, ",\"expires_in_days\":");
   p = facts.decoded && facts.not_after_known ? f::number(p, facts.expires_in_days) : f::null(p);
   out.commit(p);
@@ -129,7 +129,7 @@ void write_warnings(text_buffer& out, const certificate_facts& facts) {
     char* p = out.reserve(32 + f::room(code) + f::room(w.detail));
     if (!first) *p++ = ',';
     p = f::put(p, "{\"code\":");
-    p = f::string(p, code);
+    p = f::name(p, code);
     p = f::put(p, ",\"detail\":");
     p = f::string_or_null(p, w.detail);
     *p++ = '}';
@@ -166,7 +166,7 @@ void render_json_line(text_buffer& out, const output_record& r) {
   w.number(static_cast<std::uint64_t>(r.offset));
   w.key("api");
   if (r.kind)
-    w.string(api_name(*r.kind));
+    w.name(api_name(*r.kind));
   else
     w.null();
   w.key("request_id");
@@ -176,7 +176,7 @@ void render_json_line(text_buffer& out, const output_record& r) {
   if (r.error != nullptr) {
     w.begin_object();
     w.key("code");
-    w.string(error_name(r.error->code));
+    w.name(error_name(r.error->code));
     w.key("message");
     w.string(r.error->message);
     w.key("path");
@@ -202,7 +202,7 @@ void render_json_line(text_buffer& out, const output_record& r) {
 
   w.key("quirks");
   w.begin_array();
-  r.quirks.for_each([&](quirk q) { w.string(quirk_name(q)); });
+  r.quirks.for_each([&](quirk q) { w.name(quirk_name(q)); });
   w.end_array();
 
   w.key("certificates");

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "json_fragments.h"
 #include "record.h"
 #include "rfc3339.h"
 #include "text_escape.h"
@@ -47,6 +48,12 @@ class json_writer {
     p = write_json_escaped(p, text);
     *p++ = '"';
     end_value(p);
+  }
+
+  /// One of the library's stable names (see fragments::name()).
+  void name(std::string_view text) {
+    char* p = start(text.size() + 2);
+    end_value(fragments::name(p, text));
   }
 
   void number(std::uint64_t n) {

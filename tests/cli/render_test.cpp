@@ -7,7 +7,12 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "alicert/check.h"
+#include "alicert/quirks.h"
+#include "alicert/responses/document.h"
 #include "alicert/time.h"
 #include "json_writer.h"
 #include "rfc3339.h"
@@ -87,11 +92,16 @@ TEST(Render, EscapingMatchesAByteByByteEscaper) {
 
 TEST(Render, EscapingOfEveryByteValue) {
   for (int c = 0; c < 256; ++c) {
-    for (const std::size_t pad : {std::size_t{0}, std::size_t{15}, std::size_t{16}, std::size_t{31}}) {
-      const std::string text = std::string(pad, 'x') + static_cast<char>(c) + std::string(pad, 'y');
-      std::string out;
-      alicert::cli::append_json_escaped(out, text);
-      ASSERT_EQ(out, reference_escape(text)) << c << " " << pad;
+    for (const std::size_t pad : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{15}, std::size_t{16}, std::size_t{31}}) {
+      // The byte in the middle, and (short texts: every place in the words
+      // of four that overlap) at each end.
+      for (const std::string& text : {std::string(pad, 'x') + static_cast<char>(c) + std::string(pad, 'y'),
+                                      static_cast<char>(c) + std::string(2 * pad, 'y'),
+                                      std::string(2 * pad, 'x') + static_cast<char>(c)}) {
+        std::string out;
+        alicert::cli::append_json_escaped(out, text);
+        ASSERT_EQ(out, reference_escape(text)) << c << " " << pad;
+      }
     }
   }
 }
@@ -112,6 +122,39 @@ TEST(Render, DatesAsTheLibraryWritesThem) {
                                std::int64_t{1} << 52, -(std::int64_t{1} << 52)})
     same(s);
   for (int i = 0; i < 100000; ++i) same(static_cast<std::int64_t>(rng() % 2000000000000ull) - 1000000000000ll);
+}
+
+// The names the writer copies without escaping (fragments::name()): every
+// value of every family is ASCII letters, digits, '_' and '.', so escaping
+// would give the same bytes.
+TEST(Render, NamesCopiedUnescapedNeedNoEscaping) {
+  std::vector<std::string_view> names;
+  for (unsigned i = 0; i < alicert::check_count; ++i) names.push_back(alicert::check_name(static_cast<alicert::check_id>(i)));
+  for (unsigned i = 0; i <= static_cast<unsigned>(alicert::finding_status::unverifiable); ++i)
+    names.push_back(alicert::status_name(static_cast<alicert::finding_status>(i)));
+  for (unsigned i = 0; i <= static_cast<unsigned>(alicert::san_kind::uri); ++i)
+    names.push_back(alicert::san_kind_name(static_cast<alicert::san_kind>(i)));
+  for (unsigned i = 0; i <= static_cast<unsigned>(alicert::warning_code::validity_inverted); ++i)
+    names.push_back(alicert::warning_name(static_cast<alicert::warning_code>(i)));
+  for (unsigned i = 0; i <= static_cast<unsigned>(alicert::validity_state::not_yet_valid); ++i)
+    names.push_back(alicert::validity_state_name(static_cast<alicert::validity_state>(i)));
+  for (std::size_t i = 0; i < alicert::api_count; ++i) names.push_back(alicert::api_name(static_cast<alicert::api>(i)));
+  for (unsigned i = 0; i < alicert::quirk_count; ++i) names.push_back(alicert::quirk_name(static_cast<alicert::quirk>(i)));
+  for (unsigned i = 0; i < 256; ++i) {
+    const std::string_view n = alicert::error_name(static_cast<alicert::error_code>(i));
+    names.push_back(n);
+    if (n == "unknown_error") break;
+  }
+  EXPECT_GT(names.size(), 80u);
+  for (const std::string_view n : names) {
+    ASSERT_FALSE(n.empty());
+    for (const char c : n)
+      ASSERT_TRUE((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.')
+          << "'" << n << "'";
+    std::string escaped(alicert::cli::json_escaped_bound(n.size()), '\0');
+    escaped.resize(static_cast<std::size_t>(alicert::cli::write_json_escaped(escaped.data(), n) - escaped.data()));
+    EXPECT_EQ(escaped, n);
+  }
 }
 
 }  // namespace
