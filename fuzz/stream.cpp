@@ -11,6 +11,8 @@
 //   parse() of the whole run is not compared. (Not even "fails too": parse()
 //   accepts some text that is not JSON when a stray '}' follows, as in
 //   {"Code":"x","M":"a":"b"}}, which a run can hold.)
+// And before that, the block scan that delimits documents against its
+// byte-wise definition (src/responses/document_extent.cpp).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include <string_view>
 
 #include "alicert/responses.h"
+#include "responses/scan.h"
 #include "touch_views.h"
 
 namespace {
@@ -60,6 +63,23 @@ std::string describe(const alicert::result<alicert::document_view>& r, std::size
          std::string(r.error().pointer) + ": " + std::string(r.error().message);
 }
 
+// The stream's block scan (document_extent) against its byte-wise
+// definition, from the first brackets of the input, at the stream's depth
+// limit and at a small one.
+void check_block_scan(std::string_view in) {
+  std::size_t starts = 0;
+  for (std::size_t at = 0; at < in.size() && starts < 32; ++at) {
+    if (in[at] != '{' && in[at] != '[') continue;
+    ++starts;
+    for (const std::size_t depth : {std::size_t{3}, std::size_t{64}}) {
+      const auto blocks = alicert::internal::document_extent(in, at, depth);
+      const auto bytes = alicert::internal::document_extent_bytewise(in, at, depth);
+      ALICERT_FUZZ_CHECK(blocks.end == bytes.end && blocks.cut == bytes.cut,
+                         "document_extent's block scan and its byte-wise definition disagree");
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -69,6 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   parser p;
   parser alone;
   parser alone_stream;
+  check_block_scan(in);
   document_stream s(p, input);
   std::size_t documents = 0;
   std::size_t previous_end = 0;
