@@ -213,11 +213,10 @@ class pairing_window {
     const std::size_t low = oldest_reach - window_;
     while (!gathered_.empty() && gathered_.front().seq < low) drop_gathered();
     while (!by_age_.empty() && by_age_.front().seq < low) {
-      const aging old = std::move(by_age_.front());
+      const auto it = offers_.find(by_age_.front().key);
       by_age_.pop_front();
-      const auto it = offers_.find(old.key);
-      if (it == offers_.end() || it->second.front().seq != old.seq) continue;
-      it->second.pop_front();
+      if (it == offers_.end()) continue;
+      it->second.pop_front();  // the offers of one key come in input order too
       if (it->second.empty()) offers_.erase(it);
     }
   }
