@@ -22,7 +22,7 @@ if [ -z "${LIB_FUZZING_ENGINE:-}" ]; then
   export CC=${CC:-clang}
   export CXX=${CXX:-clang++}
   # $ALICERT_FUZZ_EXTRA_CXXFLAGS is appended (scripts/fuzz_gate.sh turns off
-  # the stack-depth coverage feature with it).
+  # the stack-depth coverage feature and the UBSan vptr check with it).
   san="-fsanitize=address,undefined -fno-sanitize-recover=all -fsanitize=fuzzer-no-link"
   export CFLAGS=${CFLAGS:-"-O1 -g -fno-omit-frame-pointer $san"}
   export CXXFLAGS=${CXXFLAGS:-"-O1 -g -fno-omit-frame-pointer $san ${ALICERT_FUZZ_EXTRA_CXXFLAGS:-}"}
