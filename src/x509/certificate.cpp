@@ -339,16 +339,11 @@ result<tlv> outer_sequence(const der_context& ctx, bytes der, const char* what) 
 
 }  // namespace
 
-namespace {
-
-struct curve_size {
-  std::span<const std::uint8_t> oid;
-  std::uint32_t bits;
-};
-
-}  // namespace
-
 std::uint32_t named_curve_bits(bytes curve) noexcept {
+  struct curve_size {
+    std::span<const std::uint8_t> oid;
+    std::uint32_t bits;
+  };
   static constexpr std::uint8_t prime192v1[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x01};
   static constexpr std::uint8_t secp224r1[] = {0x2b, 0x81, 0x04, 0x00, 0x21};
   static constexpr std::uint8_t brainpool256[] = {0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x07};
@@ -364,6 +359,7 @@ std::uint32_t named_curve_bits(bytes curve) noexcept {
     if (x509::same_oid(s.oid, curve)) return s.bits;
   return 0;
 }
+
 }  // namespace alicert::internal
 
 namespace alicert::x509 {
