@@ -1,6 +1,7 @@
 #include "openssl.h"
 
 #include <openssl/md5.h>
+#include <openssl/obj_mac.h>
 #include <openssl/sha.h>
 
 namespace alicert::internal {
@@ -63,10 +64,31 @@ void interleaved_sha256_md5(std::span<const std::uint8_t> data, std::uint8_t* sh
   SHA256_Final(sha256_out, &sha);
   MD5_Final(md5_out, &md5);
 }
+// SHA-1 and SHA-2 in one call each; 0 for any other digest.
+unsigned low_level_by_nid(int nid, std::span<const std::uint8_t> data, std::uint8_t* out) noexcept {
+  switch (nid) {
+    case NID_sha1: SHA1(data.data(), data.size(), out); return SHA_DIGEST_LENGTH;
+    case NID_sha224: SHA224(data.data(), data.size(), out); return SHA224_DIGEST_LENGTH;
+    case NID_sha256: SHA256(data.data(), data.size(), out); return SHA256_DIGEST_LENGTH;
+    case NID_sha384: SHA384(data.data(), data.size(), out); return SHA384_DIGEST_LENGTH;
+    case NID_sha512: SHA512(data.data(), data.size(), out); return SHA512_DIGEST_LENGTH;
+    default: return 0;
+  }
+}
 #pragma GCC diagnostic pop
 #endif
 
 }  // namespace
+
+unsigned digest_of(int nid, const EVP_MD* md, std::span<const std::uint8_t> data,
+                   std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) noexcept {
+  if (md == nullptr) return 0;
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+  if (const unsigned n = low_level_by_nid(nid, data, out.data()); n != 0) return n;
+#endif
+  unsigned size = 0;
+  return EVP_Digest(data.data(), data.size(), out.data(), &size, md, nullptr) == 1 ? size : 0;
+}
 
 void run_sha256_md5(const digester& sha256, const digester& md5, std::span<const std::uint8_t> data,
                     std::array<std::uint8_t, EVP_MAX_MD_SIZE>& sha256_out, unsigned& sha256_size,

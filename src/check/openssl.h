@@ -60,6 +60,12 @@ void run_sha256_md5(const digester& sha256, const digester& md5, std::span<const
                     std::array<std::uint8_t, EVP_MAX_MD_SIZE>& sha256_out, unsigned& sha256_size,
                     std::array<std::uint8_t, EVP_MAX_MD_SIZE>& md5_out, unsigned& md5_size) noexcept;
 
+/// The digest named `nid` (of `md`, fetched for it) of `data`: by the
+/// low-level function for SHA-1 and the SHA-2 family where OpenSSL still has
+/// them (no allocation), else by EVP. Its size, 0 when it cannot be computed.
+unsigned digest_of(int nid, const EVP_MD* md, std::span<const std::uint8_t> data,
+                   std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) noexcept;
+
 /// The digest OpenSSL's X509_digest gives: over its re-encoding of `der`,
 /// which differs from the received bytes when they are BER or carry
 /// non-minimal forms. 0 when OpenSSL cannot decode it.

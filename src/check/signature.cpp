@@ -65,13 +65,13 @@ bool pss_params(int param_type, const void* param, pss_settings& out) noexcept {
 
 signature_verifier::signature_verifier() noexcept : ctx_(EVP_MD_CTX_new()) {}
 
-EVP_PKEY* signature_verifier::key_for(std::span<const std::uint8_t> spki) {
+signature_verifier::cached_key* signature_verifier::key_for(std::span<const std::uint8_t> spki) {
   ++clock_;
   cached_key* oldest = &keys_[0];
   for (cached_key& k : keys_) {
     if (k.key && same(k.spki, spki)) {
       k.used = clock_;
-      return k.key.get();
+      return &k;
     }
     if (k.used < oldest->used) oldest = &k;
   }
@@ -79,9 +79,35 @@ EVP_PKEY* signature_verifier::key_for(std::span<const std::uint8_t> spki) {
   EVP_PKEY* key = d2i_PUBKEY(nullptr, &p, static_cast<long>(spki.size()));
   if (key == nullptr) return nullptr;
   oldest->spki.assign(spki.begin(), spki.end());
+  oldest->verifier.reset();
+  oldest->verifier_md = 0;
   oldest->key.reset(key);
   oldest->used = clock_;
-  return key;
+  return oldest;
+}
+
+EVP_PKEY_CTX* signature_verifier::hash_verifier(cached_key& k, int md_nid, const EVP_MD* md) {
+  if (k.verifier && k.verifier_md == md_nid) return k.verifier.get();
+  if (!k.verifier) {
+    k.verifier.reset(EVP_PKEY_CTX_new(k.key.get(), nullptr));
+    if (!k.verifier || EVP_PKEY_verify_init(k.verifier.get()) != 1) {
+      k.verifier.reset();
+      return nullptr;
+    }
+    if (EVP_PKEY_get_base_id(k.key.get()) == EVP_PKEY_RSA &&
+        EVP_PKEY_CTX_set_rsa_padding(k.verifier.get(), RSA_PKCS1_PADDING) != 1) {
+      k.verifier.reset();
+      return nullptr;
+    }
+  }
+  // The digest is part of what is checked: an RSA signature's DigestInfo
+  // names it, and either kind refuses a hash of another size.
+  if (EVP_PKEY_CTX_set_signature_md(k.verifier.get(), md) != 1) {
+    k.verifier.reset();
+    return nullptr;
+  }
+  k.verifier_md = md_nid;
+  return k.verifier.get();
 }
 
 const EVP_MD* signature_verifier::digest_for(int nid) {
@@ -140,11 +166,12 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
     why = "OpenSSL does not know this signature algorithm";
     return verdict::unsupported;
   }
-  EVP_PKEY* key = key_for(issuer_spki);
-  if (key == nullptr) {
+  cached_key* kept = key_for(issuer_spki);
+  if (kept == nullptr) {
     why = "OpenSSL cannot read the issuer's public key";
     return verdict::unsupported;
   }
+  EVP_PKEY* key = kept->key.get();
   // The key must be of the kind the signature algorithm names.
   const bool sm2_key = EVP_PKEY_is_a(key, "SM2") == 1;
   const int base = EVP_PKEY_get_base_id(key);
@@ -181,6 +208,19 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
     if (verify_sm2(issued, key, md, sm2_default_id)) return verdict::valid;
     why = "the signature does not verify with the issuer's key (with OpenSSL's identifier or GM/T 0009's)";
     return verdict::invalid;
+  }
+  // RSA PKCS#1 v1.5 and ECDSA: the hash, then the kept context's check of it.
+  if (!pss && md != nullptr && (base == EVP_PKEY_RSA || base == EVP_PKEY_EC)) {
+    if (EVP_PKEY_CTX* verifier = hash_verifier(*kept, md_nid, md); verifier != nullptr) {
+      std::array<std::uint8_t, EVP_MAX_MD_SIZE> hash{};
+      const unsigned size = digest_of(md_nid, md, issued.tbs, hash);
+      if (size != 0) {
+        if (EVP_PKEY_verify(verifier, issued.signature.data(), issued.signature.size(), hash.data(), size) == 1)
+          return verdict::valid;
+        why = "the signature does not verify with the issuer's key";
+        return verdict::invalid;
+      }
+    }
   }
   EVP_MD_CTX_reset(ctx_.get());
   EVP_PKEY_CTX* pkey_ctx = nullptr;

@@ -3,7 +3,11 @@
 // and PSS, ECDSA on named curves, Ed25519/Ed448, SM2 with SM3 and its default
 // identifier, DSA. Issuer keys are parsed once and kept, keyed by their
 // SubjectPublicKeyInfo bytes, so a stream of leaves from one CA parses its
-// key once.
+// key once. For RSA PKCS#1 v1.5 and ECDSA, each kept key also keeps a verify
+// context, initialized once: the TBS is hashed apart (low-level functions)
+// and EVP_PKEY_verify checks the hash, the very check EVP_DigestVerify ends
+// in, without the contexts EVP_DigestVerifyInit allocates on every call
+// (RSA-2048: 27 -> 13 allocations and 20.8 -> 17.1 us a signature here).
 #pragma once
 
 #include <array>
@@ -29,7 +33,11 @@ class signature_verifier {
                  std::string_view& why);
 
  private:
-  EVP_PKEY* key_for(std::span<const std::uint8_t> spki);
+  struct cached_key;
+  cached_key* key_for(std::span<const std::uint8_t> spki);
+  // The kept context verifying hashes of `md_nid` with `k`'s key (RSA
+  // PKCS#1 v1.5 or ECDSA); null when there cannot be one.
+  EVP_PKEY_CTX* hash_verifier(cached_key& k, int md_nid, const EVP_MD* md);
   const EVP_MD* digest_for(int nid);
   // SM2 with SM3 under identifier `id` (null: OpenSSL's, none).
   bool verify_sm2(const x509::certificate_view& issued, EVP_PKEY* key, const EVP_MD* md, const char* id);
@@ -38,6 +46,8 @@ class signature_verifier {
     std::vector<std::uint8_t> spki;
     std::unique_ptr<EVP_PKEY, freer<&EVP_PKEY_free>> key;
     std::uint64_t used{0};
+    std::unique_ptr<EVP_PKEY_CTX, freer<&EVP_PKEY_CTX_free>> verifier;  // see hash_verifier
+    int verifier_md{0};  // the digest `verifier` is set for
   };
   struct cached_digest {
     int nid{0};

@@ -87,6 +87,42 @@ TEST(Chain, RsaPssSignaturesVerify) {
   EXPECT_EQ(status(ch.check(bad.doc, {.now = now}).certificates[0], check_id::chain), finding_status::mismatch);
 }
 
+// One checker keeps each issuer key with a verify context of its own (RSA
+// PKCS#1 v1.5, ECDSA): leaves of one CA signed with every SHA digest in
+// turn, each followed by a copy whose signature lost a bit, get
+// X509_verify's verdict one after the other, whatever the kept context
+// verified or refused before.
+TEST(Chain, OneIssuerKeyAcrossDigestsAndFailedSignatures) {
+  for (const key_kind k : {key_kind::rsa2048, key_kind::p256}) {
+    const family f = make_family(k);
+    alicert::checker ch;
+    int checked = 0;
+    for (const char* md : {"SHA256", "SHA384", "SHA1", "SHA512", "SHA224", "SHA256"}) {
+      cert_spec spec;
+      spec.kind = key_kind::p256;
+      spec.issuer = {{"C", "CN"}, {"O", "Chain Test"}, {"CN", std::string("CA ") + key_kind_name(k)}};
+      spec.issuer_key = key(k, 1);
+      spec.md = md;
+      const cert leaf = make_cert(spec);
+      std::vector<std::uint8_t> der = leaf.der;
+      der.back() ^= 0x01;  // the signature's last byte
+      const unsigned char* p = der.data();
+      const cert broken = finish(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+      for (const cert* c : {&leaf, &broken}) {
+        const bool openssl_valid = X509_verify(c->x.get(), key(k, 1)) == 1;
+        EXPECT_EQ(openssl_valid, c == &leaf) << key_kind_name(k) << " " << md;
+        kms_docs kms(*c, key_kind::p256, f.ca.pem);
+        const auto& g = ch.check(kms.get_doc, {.now = now}).certificates[0];
+        ASSERT_EQ(g.chain.size(), 1u) << dump(g);
+        EXPECT_EQ(g.chain[0].status, openssl_valid ? link_status::verified : link_status::bad_signature)
+            << key_kind_name(k) << " " << md << (c == &leaf ? "" : ", signature changed") << ": " << dump(g);
+        ++checked;
+      }
+    }
+    EXPECT_EQ(checked, 12);
+  }
+}
+
 TEST(Chain, LongerChainsReportEveryLink) {
   // leaf <- intermediate <- root, then a root impostor at the end
   cert_spec root;
