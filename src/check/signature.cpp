@@ -5,6 +5,7 @@
 #include <openssl/rsa.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace alicert::internal {
 namespace {
@@ -128,6 +129,18 @@ const EVP_MD* signature_verifier::digest_for(int nid) {
   return md;
 }
 
+// RSA PKCS#1 v1.5 and ECDSA: the hash, then the kept context's check of it;
+// nothing when there is no such context or hash (EVP_DigestVerify then decides).
+std::optional<bool> signature_verifier::verify_hash(const x509::certificate_view& issued, cached_key& k, int md_nid,
+                                                    const EVP_MD* md) {
+  EVP_PKEY_CTX* verifier = hash_verifier(k, md_nid, md);
+  if (verifier == nullptr) return std::nullopt;
+  std::array<std::uint8_t, EVP_MAX_MD_SIZE> hash{};
+  const unsigned size = digest_of(md_nid, md, issued.tbs, hash);
+  if (size == 0) return std::nullopt;
+  return EVP_PKEY_verify(verifier, issued.signature.data(), issued.signature.size(), hash.data(), size) == 1;
+}
+
 bool signature_verifier::verify_sm2(const x509::certificate_view& issued, EVP_PKEY* key, const EVP_MD* md,
                                     const char* id) {
   std::unique_ptr<EVP_PKEY_CTX, freer<&EVP_PKEY_CTX_free>> pkey_ctx(EVP_PKEY_CTX_new(key, nullptr));
@@ -209,17 +222,11 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
     why = "the signature does not verify with the issuer's key (with OpenSSL's identifier or GM/T 0009's)";
     return verdict::invalid;
   }
-  // RSA PKCS#1 v1.5 and ECDSA: the hash, then the kept context's check of it.
   if (!pss && md != nullptr && (base == EVP_PKEY_RSA || base == EVP_PKEY_EC)) {
-    if (EVP_PKEY_CTX* verifier = hash_verifier(*kept, md_nid, md); verifier != nullptr) {
-      std::array<std::uint8_t, EVP_MAX_MD_SIZE> hash{};
-      const unsigned size = digest_of(md_nid, md, issued.tbs, hash);
-      if (size != 0) {
-        if (EVP_PKEY_verify(verifier, issued.signature.data(), issued.signature.size(), hash.data(), size) == 1)
-          return verdict::valid;
-        why = "the signature does not verify with the issuer's key";
-        return verdict::invalid;
-      }
+    if (const std::optional<bool> ok = verify_hash(issued, *kept, md_nid, md)) {
+      if (*ok) return verdict::valid;
+      why = "the signature does not verify with the issuer's key";
+      return verdict::invalid;
     }
   }
   EVP_MD_CTX_reset(ctx_.get());

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,7 @@ class signature_verifier {
   // The kept context verifying hashes of `md_nid` with `k`'s key (RSA
   // PKCS#1 v1.5 or ECDSA); null when there cannot be one.
   EVP_PKEY_CTX* hash_verifier(cached_key& k, int md_nid, const EVP_MD* md);
+  std::optional<bool> verify_hash(const x509::certificate_view& issued, cached_key& k, int md_nid, const EVP_MD* md);
   const EVP_MD* digest_for(int nid);
   // SM2 with SM3 under identifier `id` (null: OpenSSL's, none).
   bool verify_sm2(const x509::certificate_view& issued, EVP_PKEY* key, const EVP_MD* md, const char* id);
