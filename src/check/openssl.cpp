@@ -2,19 +2,20 @@
 
 #include <openssl/md5.h>
 #include <openssl/obj_mac.h>
+#include <openssl/objects.h>
 #include <openssl/sha.h>
 
 namespace alicert::internal {
 
 namespace {
 
-const char* name_of(digester::algorithm a) noexcept {
+int nid_of(digester::algorithm a) noexcept {
   switch (a) {
-    case digester::algorithm::sha256: return "SHA256";
-    case digester::algorithm::md5: return "MD5";
-    case digester::algorithm::sha1: return "SHA1";
+    case digester::algorithm::sha256: return NID_sha256;
+    case digester::algorithm::md5: return NID_md5;
+    case digester::algorithm::sha1: return NID_sha1;
   }
-  return "SHA256";
+  return NID_sha256;
 }
 
 #ifndef OPENSSL_NO_DEPRECATED_3_0
@@ -23,33 +24,20 @@ const char* name_of(digester::algorithm a) noexcept {
 // Certificates are public: their digest contexts need no cleansing.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-unsigned low_level(digester::algorithm a, std::span<const std::uint8_t> data,
-                   std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) noexcept {
-  switch (a) {
-    case digester::algorithm::sha256: {
-      SHA256_CTX c;
-      SHA256_Init(&c);
-      SHA256_Update(&c, data.data(), data.size());
-      SHA256_Final(out.data(), &c);
-      return SHA256_DIGEST_LENGTH;
-    }
-    case digester::algorithm::md5: {
-      MD5_CTX c;
-      MD5_Init(&c);
-      MD5_Update(&c, data.data(), data.size());
-      MD5_Final(out.data(), &c);
-      return MD5_DIGEST_LENGTH;
-    }
-    case digester::algorithm::sha1: {
-      SHA_CTX c;
-      SHA1_Init(&c);
-      SHA1_Update(&c, data.data(), data.size());
-      SHA1_Final(out.data(), &c);
-      return SHA_DIGEST_LENGTH;
-    }
+// The digest named `nid` in one low-level call, with no allocation (SHA-1,
+// the SHA-2 family, MD5); 0 for any other digest.
+unsigned low_level(int nid, std::span<const std::uint8_t> data, std::uint8_t* out) noexcept {
+  switch (nid) {
+    case NID_sha1: SHA1(data.data(), data.size(), out); return SHA_DIGEST_LENGTH;
+    case NID_sha224: SHA224(data.data(), data.size(), out); return SHA224_DIGEST_LENGTH;
+    case NID_sha256: SHA256(data.data(), data.size(), out); return SHA256_DIGEST_LENGTH;
+    case NID_sha384: SHA384(data.data(), data.size(), out); return SHA384_DIGEST_LENGTH;
+    case NID_sha512: SHA512(data.data(), data.size(), out); return SHA512_DIGEST_LENGTH;
+    case NID_md5: MD5(data.data(), data.size(), out); return MD5_DIGEST_LENGTH;
+    default: return 0;
   }
-  return 0;
 }
+
 void interleaved_sha256_md5(std::span<const std::uint8_t> data, std::uint8_t* sha256_out,
                             std::uint8_t* md5_out) noexcept {
   SHA256_CTX sha;
@@ -64,17 +52,7 @@ void interleaved_sha256_md5(std::span<const std::uint8_t> data, std::uint8_t* sh
   SHA256_Final(sha256_out, &sha);
   MD5_Final(md5_out, &md5);
 }
-// SHA-1 and SHA-2 in one call each; 0 for any other digest.
-unsigned low_level_by_nid(int nid, std::span<const std::uint8_t> data, std::uint8_t* out) noexcept {
-  switch (nid) {
-    case NID_sha1: SHA1(data.data(), data.size(), out); return SHA_DIGEST_LENGTH;
-    case NID_sha224: SHA224(data.data(), data.size(), out); return SHA224_DIGEST_LENGTH;
-    case NID_sha256: SHA256(data.data(), data.size(), out); return SHA256_DIGEST_LENGTH;
-    case NID_sha384: SHA384(data.data(), data.size(), out); return SHA384_DIGEST_LENGTH;
-    case NID_sha512: SHA512(data.data(), data.size(), out); return SHA512_DIGEST_LENGTH;
-    default: return 0;
-  }
-}
+
 #pragma GCC diagnostic pop
 #endif
 
@@ -84,7 +62,7 @@ unsigned digest_of(int nid, const EVP_MD* md, std::span<const std::uint8_t> data
                    std::array<std::uint8_t, EVP_MAX_MD_SIZE>& out) noexcept {
   if (md == nullptr) return 0;
 #ifndef OPENSSL_NO_DEPRECATED_3_0
-  if (const unsigned n = low_level_by_nid(nid, data, out.data()); n != 0) return n;
+  if (const unsigned n = low_level(nid, data, out.data()); n != 0) return n;
 #endif
   unsigned size = 0;
   return EVP_Digest(data.data(), data.size(), out.data(), &size, md, nullptr) == 1 ? size : 0;
@@ -107,7 +85,7 @@ void run_sha256_md5(const digester& sha256, const digester& md5, std::span<const
 
 digester::digester(algorithm a) noexcept : algorithm_(a) {
   openssl_error_mark mark;
-  md_.reset(EVP_MD_fetch(nullptr, name_of(a), nullptr));
+  md_.reset(EVP_MD_fetch(nullptr, OBJ_nid2sn(nid_of(a)), nullptr));  // "SHA256", "MD5", "SHA1"
 #ifdef OPENSSL_NO_DEPRECATED_3_0
   ctx_.reset(EVP_MD_CTX_new());
 #endif
@@ -118,7 +96,7 @@ unsigned digester::run(std::span<const std::uint8_t> data,
 #ifndef OPENSSL_NO_DEPRECATED_3_0
   // Unavailable as EVP (a FIPS-only configuration without MD5): unavailable here too.
   if (!md_) return 0;
-  return low_level(algorithm_, data, out);
+  return low_level(nid_of(algorithm_), data, out.data());
 #else
   unsigned size = 0;
   const bool ok = md_ && ctx_ && EVP_DigestInit_ex2(ctx_.get(), md_.get(), nullptr) == 1 &&

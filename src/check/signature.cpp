@@ -19,6 +19,8 @@ using pss_ptr = std::unique_ptr<RSA_PSS_PARAMS, freer<&RSA_PSS_PARAMS_free>>;
 // OpenSSL's first.
 constexpr char sm2_default_id[] = "1234567812345678";
 
+constexpr char not_verified[] = "the signature does not verify with the issuer's key";
+
 algor_ptr algorithm_of(std::span<const std::uint8_t> der) noexcept {
   const unsigned char* p = der.data();
   return algor_ptr(d2i_X509_ALGOR(nullptr, &p, static_cast<long>(der.size())));
@@ -225,7 +227,7 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
   if (!pss && md != nullptr && (base == EVP_PKEY_RSA || base == EVP_PKEY_EC)) {
     if (const std::optional<bool> ok = verify_hash(issued, *kept, md_nid, md)) {
       if (*ok) return verdict::valid;
-      why = "the signature does not verify with the issuer's key";
+      why = not_verified;
       return verdict::invalid;
     }
   }
@@ -247,7 +249,7 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
   const int ok = EVP_DigestVerify(ctx_.get(), issued.signature.data(), issued.signature.size(), issued.tbs.data(),
                                   issued.tbs.size());
   if (ok == 1) return verdict::valid;
-  why = "the signature does not verify with the issuer's key";
+  why = not_verified;
   return verdict::invalid;
 }
 

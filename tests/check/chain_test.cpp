@@ -19,13 +19,18 @@ struct family {
   cert ca, impostor, leaf;
 };
 
+// The name of make_family's CA of key type `k`.
+name_parts ca_name(key_kind k) {
+  return {{"C", "CN"}, {"O", "Chain Test"}, {"CN", std::string("CA ") + key_kind_name(k)}};
+}
+
 // A CA of key type `k`, an impostor with the CA's very name and another key
 // of that type, and a leaf the CA signed.
 family make_family(key_kind k, bool pss = false) {
   cert_spec ca;
   ca.kind = k;
   ca.key_index = 1;
-  ca.subject = {{"C", "CN"}, {"O", "Chain Test"}, {"CN", std::string("CA ") + key_kind_name(k)}};
+  ca.subject = ca_name(k);
   ca.san = "";
   ca.basic_constraints = "critical,CA:TRUE";
   ca.pss = pss;
@@ -100,7 +105,7 @@ TEST(Chain, OneIssuerKeyAcrossDigestsAndFailedSignatures) {
     for (const char* md : {"SHA256", "SHA384", "SHA1", "SHA512", "SHA224", "SHA256"}) {
       cert_spec spec;
       spec.kind = key_kind::p256;
-      spec.issuer = {{"C", "CN"}, {"O", "Chain Test"}, {"CN", std::string("CA ") + key_kind_name(k)}};
+      spec.issuer = ca_name(k);
       spec.issuer_key = key(k, 1);
       spec.md = md;
       const cert leaf = make_cert(spec);
