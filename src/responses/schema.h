@@ -105,6 +105,7 @@ enum flag : std::uint8_t {
 /// One field of a schema.
 template <class View>
 struct field {
+  using view_type = View;
   std::string_view key;
   member<View> slot;
   shape how;
@@ -182,6 +183,11 @@ class key_index {
     return npos;
   }
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  /// The rows, for an index over several schemas (joint_index.h).
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr std::string_view key(std::size_t row) const noexcept { return keys_[row]; }
+  [[nodiscard]] constexpr bool is_any_case(std::size_t row) const noexcept { return any_case_[row]; }
 
  private:
   static constexpr std::size_t hash(std::string_view k) noexcept {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "alicert/limits.h"
+#include "root_joint.h"
 #include "scan.h"
 #include "schemas/api_error.h"
 #include "schemas/cas.h"
@@ -239,7 +240,18 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
 
 // The keys of one object, each read once and converted for every reading
 // whose schema has it; the first occurrence of a key counts.
-bool walker::object(od::object obj, std::span<reading> readings, bool at_root) {
+void walker::find_rows(std::string_view key, std::span<reading> readings, joint_find joint,
+                       std::array<std::size_t, api_count>& rows, std::uint32_t& other_case) const noexcept {
+  if (joint != nullptr && joint(key, rows, other_case)) return;
+  other_case = 0;
+  for (std::size_t i = 0; i < readings.size(); ++i) {
+    bool oc = false;
+    rows[i] = readings[i].ops->find(key, oc);
+    if (oc) other_case |= std::uint32_t{1} << i;
+  }
+}
+
+bool walker::object(od::object obj, std::span<reading> readings, bool at_root, joint_find joint) {
   for (auto f : obj) {
     od::field field;
     if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
@@ -254,10 +266,10 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root) {
     }
     if (!structure) {
       std::array<std::size_t, api_count> rows{};
+      std::uint32_t other_case = 0;
+      find_rows(key, readings, joint, rows, other_case);
       bool any = false, repeated = false, secret = false;
       for (std::size_t i = 0; i < readings.size(); ++i) {
-        bool other_case = false;
-        rows[i] = readings[i].ops->find(key, other_case);
         if (rows[i] == key_index::npos) continue;
         const std::uint64_t bit = std::uint64_t{1} << rows[i];
         if (readings[i].seen & bit) {
@@ -267,7 +279,7 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root) {
         }
         readings[i].seen |= bit;
         any = true;
-        if (other_case) quirks[static_cast<std::size_t>(readings[i].owner)].add(quirk::lowercase_keys);
+        if ((other_case >> i) & 1u) quirks[static_cast<std::size_t>(readings[i].owner)].add(quirk::lowercase_keys);
         const unsigned flags = readings[i].ops->flags(rows[i]);
         secret = secret || (flags & flag::secret) != 0;
         if (flags & flag::distinctive) marked[static_cast<std::size_t>(readings[i].owner)] = true;
@@ -291,20 +303,8 @@ bool walker::object(od::object obj, std::span<reading> readings, bool at_root) {
 }
 
 bool walker::root(od::object obj) {
-  reading r[] = {
-      read_by<schemas::cas_root>(api::cas_describe_client_certificate, st_.cas),
-      read_by<schemas::kms_describe>(api::kms_describe_certificate, st_.kms_describe),
-      read_by<schemas::kms_get>(api::kms_get_certificate, st_.kms_get),
-      read_by<schemas::cdn_root>(api::cdn_describe_certificate_info, st_.cdn),
-      read_by<schemas::api_error>(api::api_error, st_.api_error),
-      read_by<schemas::gucd>(api::cas_get_user_certificate_detail, st_.cas_detail),
-      read_by<schemas::luco_root>(api::cas_list_user_certificate_order, st_.cas_orders),
-      read_by<schemas::cdn_domain_root>(api::cdn_describe_domain_certificate_info, st_.cdn_domain),
-      // DCDN shares the view: its reading only charges the root's quirks and errors to DCDN too.
-      read_by<schemas::cdn_domain_root>(api::dcdn_describe_domain_certificate_info, st_.cdn_domain),
-      read_by<schemas::slb_root>(api::slb_describe_server_certificates, st_.slb),
-  };
-  return object(obj, r, true);
+  std::array<reading, root_joint::count> r = root_readings(st_);
+  return object(obj, r, true, root_joint::serves(r) ? &root_joint::find : nullptr);
 }
 
 }  // namespace alicert::internal

@@ -24,6 +24,7 @@
 
 #include "alicert/error.h"
 #include "alicert/quirks.h"
+#include "joint_index.h"
 #include "parser_state.h"
 #include "schema.h"
 
@@ -48,7 +49,13 @@ struct schema_ops {
   std::size_t (*find)(std::string_view key, bool& other_case) noexcept;
   bool (*apply)(walker& w, const raw_value& v, std::size_t row, void* view, api owner);
   unsigned (*flags)(std::size_t row) noexcept;
+  const key_index* index;
 };
+
+/// The rows of a key in every reading of an object at once (joint_index.h):
+/// false when each reading's own find must tell.
+using joint_find = bool (*)(std::string_view key, std::array<std::size_t, api_count>& rows,
+                            std::uint32_t& other_case) noexcept;
 
 /// One schema reading one object into one view, on behalf of `owner`.
 struct reading {
@@ -110,7 +117,10 @@ class walker {
   void push(std::string_view key, std::size_t index = 0) noexcept;
   void pop() noexcept { if (depth_) --depth_; }
 
-  bool object(od::object obj, std::span<reading> readings, bool at_root);
+  // `joint`, when given, finds a key's rows in every reading at once.
+  bool object(od::object obj, std::span<reading> readings, bool at_root, joint_find joint = nullptr);
+  void find_rows(std::string_view key, std::span<reading> readings, joint_find joint,
+                 std::array<std::size_t, api_count>& rows, std::uint32_t& other_case) const noexcept;
   /// How a string's content is taken: read (unescaped by simdjson when it has
   /// escapes), secret (unescaped into the wiped arena), or only validated.
   enum class string_use : std::uint8_t { read, secret, validate };
@@ -161,7 +171,33 @@ struct ops_of {
     }
     return true;
   }
-  static constexpr schema_ops ops{&find, &apply, &flags};
+  static constexpr schema_ops ops{&find, &apply, &flags, &index};
+};
+
+/// The key index of `Schema`.
+template <const auto& Schema>
+constexpr const key_index* index_of() noexcept {
+  return &ops_of<typename std::remove_cvref_t<decltype(Schema)>::value_type::view_type, Schema>::index;
+}
+
+/// One joint_index over `Schemas`, for an object read by one reading of each, in this order.
+template <const auto&... Schemas>
+struct joint_of {
+  static constexpr std::size_t count = sizeof...(Schemas);
+  static_assert(count <= api_count);
+  static constexpr joint_index<count> index{std::array<const key_index*, count>{index_of<Schemas>()...}};
+
+  static bool find(std::string_view key, std::array<std::size_t, api_count>& rows, std::uint32_t& other_case) noexcept {
+    return index.find(key, std::span<std::size_t, count>(rows.data(), count), other_case);
+  }
+  /// True when `readings` are by these schemas in this order (else the
+  /// joint index would give rows of other schemas: the walk then goes without it).
+  static bool serves(std::span<const reading> readings) noexcept {
+    if (readings.size() != count) return false;
+    for (std::size_t i = 0; i < count; ++i)
+      if (readings[i].ops->index != index.schemas()[i]) return false;
+    return true;
+  }
 };
 
 }  // namespace alicert::internal
