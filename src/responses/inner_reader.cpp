@@ -2,6 +2,8 @@
 // and by decode_escaped_json.
 #include "alicert/responses/inner.h"
 
+#include <cstring>
+
 #include "common/memory.h"
 #include "inner_cursor.h"
 
@@ -19,11 +21,17 @@ bool unescape_into(std::string_view in, char* out, std::size_t& written) noexcep
   const char* p = in.data();
   const char* end = p + in.size();
   while (p != end) {
-    char c = *p++;
-    if (c != '\\') {
-      put(c);
-      continue;
-    }
+    // The run up to the next escape is copied whole: a private key's PEM is
+    // 64-byte lines between `\n` escapes, and copying it a byte at a time
+    // was an eighth of a GetUserCertificateDetail's parse (perf).
+    const void* found = std::memchr(p, '\\', static_cast<std::size_t>(end - p));
+    const char* escape = found != nullptr ? static_cast<const char*>(found) : end;
+    const auto run = static_cast<std::size_t>(escape - p);
+    if (out != nullptr && run != 0) std::memcpy(out + n, p, run);
+    n += run;
+    p = escape;
+    if (p == end) break;
+    ++p;
     if (p == end) return false;
     char e = *p++;
     switch (e) {

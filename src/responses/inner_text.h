@@ -45,8 +45,9 @@ class string_arena {
   std::size_t used_{0};
 };
 
-/// Undoes JSON string escapes of `in` into `out` (room for in.size() bytes).
-/// Returns the length written, or false on a bad escape / lone surrogate.
+/// Undoes JSON string escapes of `in` into `out` (room for in.size() bytes,
+/// not overlapping `in`). Returns the length written, or false on a bad
+/// escape / lone surrogate.
 bool unescape_json(std::string_view in, char* out, std::size_t& written) noexcept;
 /// True when unescape_json would succeed: the check of a value that is
 /// skipped, without copying it anywhere.
