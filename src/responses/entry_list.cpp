@@ -106,8 +106,8 @@ bool walker::entry_items(od::array arr, const char* at, bool empty_is_quirk, Sin
   sink.resize(count);
   std::size_t index = 0;
   for (auto item : arr) {
-    od::value v;
-    if (auto e = item.get(v)) return json_error(e, nullptr);
+    if (auto e = item.error()) return json_error(e, nullptr);
+    od::value& v = item_in_place(item);
     push({}, index);
     bool ok = index < count && entry_item(v, index, sink);
     pop();
@@ -153,8 +153,8 @@ bool walker::entry_list(od::value& v, std::string_view item_key, Sink& sink) {
   if (auto e = v.get_object().get(obj)) return json_error(e, at);
   bool found = false;
   for (auto f : obj) {
-    od::field field;
-    if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
+    if (auto e = f.error()) return json_error(e, nullptr);
+    od::field& field = field_in_place(f);
     std::string_view key;
     if (auto e = key_of(field, key)) return json_error(e, nullptr);
     od::value& item = field.value();

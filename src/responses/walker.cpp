@@ -194,8 +194,8 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
       od::array arr;
       if (auto e = v.get_array().get(arr)) return json_error(e, at);
       for (auto item : arr) {
-        od::value iv;
-        if (auto e = item.get(iv)) return json_error(e, nullptr);
+        if (auto e = item.error()) return json_error(e, nullptr);
+        od::value& iv = item_in_place(item);
         if (!skip(iv, depth + 1)) return false;
       }
       return true;
@@ -204,8 +204,8 @@ bool walker::skip(od::value& v, std::size_t depth) noexcept {
       od::object obj;
       if (auto e = v.get_object().get(obj)) return json_error(e, at);
       for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
+        if (auto e = f.error()) return json_error(e, nullptr);
+        od::field& field = field_in_place(f);
         std::string_view key;
         if (auto e = key_of(field, key)) return json_error(e, nullptr);
         if (!skip(field.value(), depth + 1)) return false;
@@ -253,8 +253,8 @@ void walker::find_rows(std::string_view key, std::span<reading> readings, joint_
 
 bool walker::object(od::object obj, std::span<reading> readings, bool at_root, joint_find joint) {
   for (auto f : obj) {
-    od::field field;
-    if (auto e = std::move(f).get(field)) return json_error(e, nullptr);
+    if (auto e = f.error()) return json_error(e, nullptr);
+    od::field& field = field_in_place(f);
     std::string_view key;
     if (auto e = key_of(field, key)) return json_error(e, nullptr);
     od::value& v = field.value();

@@ -44,6 +44,20 @@ struct raw_value {
 
 class walker;
 
+/// The field an object's iterator gives, used where it stands. Copying it
+/// out (`get(field)`) reloads in one 16-byte load what was just stored in
+/// two parts: a store-forwarding stall on every key, 30-40% of the samples
+/// of walker::object (perf); in place, parse took 2-4% less. `f` is a
+/// mutable local: only simdjson's accessor is const.
+inline od::field& field_in_place(simdjson::simdjson_result<od::field>& f) noexcept {
+  return const_cast<od::field&>(f.value_unsafe());
+}
+
+/// An array's item, used where it stands (as field_in_place).
+inline od::value& item_in_place(simdjson::simdjson_result<od::value>& item) noexcept {
+  return const_cast<od::value&>(item.value_unsafe());
+}
+
 /// A schema with its types erased, so that one walk can hold several.
 struct schema_ops {
   std::size_t (*find)(std::string_view key, bool& other_case) noexcept;
