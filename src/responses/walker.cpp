@@ -3,6 +3,7 @@
 // plumbing (strings in place, raw values, validation of skipped values).
 #include "walker.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "alicert/limits.h"
@@ -38,15 +39,31 @@ const char* stray_after_value(std::string_view raw_token, const char* end) noexc
 }  // namespace
 
 // A key without escapes (every key the APIs send) is read in place;
-// unescaped_key() would copy each one into simdjson's string buffer.
+// unescaped_key() would copy each one into simdjson's string buffer. Keys
+// are short: eight bytes at a time, the first quote or backslash is found
+// in a loop of a few instructions, where two memchr calls (the quote, then
+// a backslash before it) cost more than the key (perf: 5% of a CAS parse).
 simdjson::error_code walker::key_of(od::field& field, std::string_view& out) const noexcept {
-  const char* p = field.key().raw();
-  if (const void* q = std::memchr(p, '"', static_cast<std::size_t>(end_ - p))) {
-    const auto n = static_cast<std::size_t>(static_cast<const char*>(q) - p);
-    if (std::memchr(p, '\\', n) == nullptr) {
-      out = {p, n};
-      return simdjson::SUCCESS;
+  const char* const p = field.key().raw();
+  const char* q = p;
+  for (; end_ - q >= 8; q += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, q, 8);
+    // Bytes equal to '"' or '\\' become zero; the lowest flagged byte of
+    // the classic zero-byte test is exact (only bits above a zero byte can
+    // be flagged wrongly).
+    const std::uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+    const std::uint64_t a = w ^ (lo * '"'), b = w ^ (lo * '\\');
+    const std::uint64_t hit = (((a - lo) & ~a) | ((b - lo) & ~b)) & hi;
+    if (hit != 0) {
+      q += __builtin_ctzll(hit) / 8;
+      break;
     }
+  }
+  while (q < end_ && *q != '"' && *q != '\\') ++q;
+  if (q < end_ && *q == '"') {
+    out = {p, static_cast<std::size_t>(q - p)};
+    return simdjson::SUCCESS;
   }
   return field.unescaped_key().get(out);
 }

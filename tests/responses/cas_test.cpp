@@ -1,4 +1,6 @@
 // CAS DescribeClientCertificate: every field, every shape (responses.md section 1).
+#include <cstdio>
+
 #include "support.h"
 
 namespace alicert::test {
@@ -381,6 +383,28 @@ TEST(Cas, EscapedKeysAreMatchedUnescaped) {
   parsed r(cas_with(R"("Ident\u0069fier": "x")"));
   ASSERT_PARSED(r);
   EXPECT_EQ(r.doc->cas->certificate.identifier.value, "x");
+}
+
+TEST(Cas, KeysAreFoundWhereverAnEscapeStands) {
+  // The key scan reads eight bytes at a time: an escape in every position of
+  // a key longer than that (first and last word, across a word's edge), a
+  // quote escaped inside an unknown key, and keys ending at every offset of
+  // a word all read as they do unescaped.
+  const std::string key = "OrganizationUnit";
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    char escape[8];
+    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(key[i]));
+    const std::string escaped = key.substr(0, i) + escape + key.substr(i + 1);
+    parsed r(cas_with("\"" + escaped + "\": \"Web\""));
+    ASSERT_PARSED(r);
+    EXPECT_EQ(r.doc->cas->certificate.organization_unit.value, "Web") << escaped;
+  }
+  for (std::size_t n = 1; n <= 17; ++n) {
+    parsed r(cas_with("\"" + std::string(n, 'k') + "\\\"q\": 1, \"" + std::string(n, 'z') + "\": 2, "
+                      "\"OrganizationUnit\": \"Web\""));
+    ASSERT_PARSED(r);
+    EXPECT_EQ(r.doc->cas->certificate.organization_unit.value, "Web") << n;
+  }
 }
 
 TEST(Cas, TagsMissingEmptyAndNull) {
