@@ -24,16 +24,35 @@ int nid_of(digester::algorithm a) noexcept {
 // Certificates are public: their digest contexts need no cleansing.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-// The digest named `nid` in one low-level call, with no allocation (SHA-1,
-// the SHA-2 family, MD5); 0 for any other digest.
+// One digest through its low-level context. Not the one-shot SHA256(),
+// MD5(), ...: in OpenSSL 3.0 those call EVP_Q_digest, which fetches the
+// digest and allocates a context on every call (33 and 48 allocations per
+// ListUserCertificateOrder and SLB document, whose SHA-1 fingerprints went
+// through SHA1(); and every signature's hash).
+template <class Ctx, int (*Init)(Ctx*), int (*Update)(Ctx*, const void*, std::size_t),
+          int (*Final)(unsigned char*, Ctx*), unsigned Size>
+unsigned through(std::span<const std::uint8_t> data, std::uint8_t* out) noexcept {
+  Ctx c;
+  Init(&c);
+  Update(&c, data.data(), data.size());
+  Final(out, &c);
+  return Size;
+}
+
+// The digest named `nid`, with no allocation (SHA-1, the SHA-2 family,
+// MD5); 0 for any other digest.
 unsigned low_level(int nid, std::span<const std::uint8_t> data, std::uint8_t* out) noexcept {
   switch (nid) {
-    case NID_sha1: SHA1(data.data(), data.size(), out); return SHA_DIGEST_LENGTH;
-    case NID_sha224: SHA224(data.data(), data.size(), out); return SHA224_DIGEST_LENGTH;
-    case NID_sha256: SHA256(data.data(), data.size(), out); return SHA256_DIGEST_LENGTH;
-    case NID_sha384: SHA384(data.data(), data.size(), out); return SHA384_DIGEST_LENGTH;
-    case NID_sha512: SHA512(data.data(), data.size(), out); return SHA512_DIGEST_LENGTH;
-    case NID_md5: MD5(data.data(), data.size(), out); return MD5_DIGEST_LENGTH;
+    case NID_sha1: return through<SHA_CTX, SHA1_Init, SHA1_Update, SHA1_Final, SHA_DIGEST_LENGTH>(data, out);
+    case NID_sha224:
+      return through<SHA256_CTX, SHA224_Init, SHA224_Update, SHA224_Final, SHA224_DIGEST_LENGTH>(data, out);
+    case NID_sha256:
+      return through<SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final, SHA256_DIGEST_LENGTH>(data, out);
+    case NID_sha384:
+      return through<SHA512_CTX, SHA384_Init, SHA384_Update, SHA384_Final, SHA384_DIGEST_LENGTH>(data, out);
+    case NID_sha512:
+      return through<SHA512_CTX, SHA512_Init, SHA512_Update, SHA512_Final, SHA512_DIGEST_LENGTH>(data, out);
+    case NID_md5: return through<MD5_CTX, MD5_Init, MD5_Update, MD5_Final, MD5_DIGEST_LENGTH>(data, out);
     default: return 0;
   }
 }
