@@ -3,7 +3,6 @@
 #include <sys/mman.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <utility>
 
@@ -60,7 +59,10 @@ constexpr int pause_ms = 2;
 
 }  // namespace
 
-document_splitter::document_splitter(input_source& in, tuning t) : in_(&in), tuning_(t) {}
+// Four free chunks: the one being read, and room for the documents in
+// flight to let go of theirs in any order.
+document_splitter::document_splitter(input_source& in, tuning t)
+    : in_(&in), tuning_(t), pool_(std::make_shared<chunk_pool>(2 * t.block, 4)) {}
 
 split_status document_splitter::next(parser& p, split_document& out, bool may_block) {
   while (!done_) {
@@ -258,38 +260,12 @@ void document_splitter::make_room() {
   // (Copying a partial document costs less than telling whether they are.)
   const std::size_t held = end_ - pos_;
   const std::size_t capacity = std::max(2 * tuning_.block, held + tuning_.block);
-  std::shared_ptr<chunk> next = spare_chunk(capacity);
-  if (!next) next = std::make_shared<chunk>(capacity);
+  std::shared_ptr<chunk> next = pool_->take(capacity);
   if (held != 0) std::memcpy(next->data(), data() + pos_, held);
-  keep_spare(std::exchange(chunk_, std::move(next)));
+  chunk_ = std::move(next);
   base_ += pos_;
   end_ = held;
   pos_ = 0;
-}
-
-std::shared_ptr<chunk> document_splitter::spare_chunk(std::size_t capacity) noexcept {
-  for (std::shared_ptr<chunk>& c : spares_) {
-    if (c.use_count() != 1 || c->capacity() < capacity) continue;
-    // No document borrows it any more: the release of the last one's
-    // reference (on whichever thread) happens before the bytes are reused.
-    std::atomic_thread_fence(std::memory_order_acquire);
-    return std::exchange(c, nullptr);
-  }
-  return nullptr;
-}
-
-void document_splitter::keep_spare(std::shared_ptr<chunk> old) noexcept {
-  // Only chunks of the usual size are kept (one that grew for a large
-  // document goes), so the spares hold a bounded number of blocks. Reusing
-  // them spares the allocator's fresh pages: a page fault for every 4 KiB
-  // read was 2,000 of the 4,750 faults of a 31 MB stream.
-  if (!old || old->capacity() != 2 * tuning_.block) return;
-  for (std::shared_ptr<chunk>& c : spares_) {
-    if (!c) {
-      c = std::move(old);
-      return;
-    }
-  }
 }
 
 void document_splitter::fill(bool may_block, bool& blocked) {

@@ -28,26 +28,11 @@
 
 #include "alicert/limits.h"
 #include "alicert/responses/parser.h"
+#include "chunk_pool.h"
 #include "input.h"
 #include "stream_recovery.h"
 
 namespace alicert::cli {
-
-/// Input bytes in one allocation, with room after them for the window's
-/// probe and the parser's padding. Documents handed out borrow it.
-class chunk {
- public:
-  /// Bytes past capacity() that stay writable: the probe and the padding.
-  static constexpr std::size_t probe_room = 1024 + 2;
-  explicit chunk(std::size_t capacity) : bytes_(new char[capacity + probe_room + padding]), capacity_(capacity) {}
-  [[nodiscard]] char* data() noexcept { return bytes_.get(); }
-  [[nodiscard]] const char* data() const noexcept { return bytes_.get(); }
-  [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
-
- private:
-  std::unique_ptr<char[]> bytes_;
-  std::size_t capacity_;
-};
 
 /// One document as the splitter hands it out.
 struct split_document {
@@ -102,8 +87,6 @@ class document_splitter {
   split_status finish(split_document& out);
   void fill(bool may_block, bool& blocked);
   void make_room();
-  std::shared_ptr<chunk> spare_chunk(std::size_t capacity) noexcept;
-  void keep_spare(std::shared_ptr<chunk> old) noexcept;
   void hand_out(split_document& out, const result<document_view>& r, std::size_t begin, std::size_t end);
   void oversized(split_document& out, std::size_t begin);
   [[nodiscard]] char* data() noexcept { return chunk_->data(); }
@@ -111,8 +94,8 @@ class document_splitter {
   input_source* in_;
   tuning tuning_;
   std::shared_ptr<chunk> chunk_;
-  // Chunks read before, kept for reuse once no document borrows them.
-  std::array<std::shared_ptr<chunk>, 4> spares_;
+  // Chunks read before come back here once no document borrows them.
+  std::shared_ptr<chunk_pool> pool_;
   std::size_t base_{0};  // input offset of chunk_->data()[0]
   std::size_t pos_{0};   // where the stream goes on, in chunk_
   std::size_t end_{0};   // bytes held in chunk_
