@@ -37,6 +37,17 @@ constexpr bool is_ascii_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/// Eight bytes at a time without SIMD: the high bit of each byte of `w`
+/// that equals `c` (bytes in memory order when `w` was loaded on a
+/// little-endian machine). A borrow can only flag bytes above one that
+/// equals `c` itself, so the lowest bit set is exact.
+constexpr std::uint64_t bytes_equal_to(std::uint64_t w, unsigned char c) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t high = 0x8080808080808080ull;
+  const std::uint64_t v = w ^ (ones * c);
+  return (v - ones) & ~v & high;
+}
+
 /// The value of a hex digit, or -1.
 constexpr int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "alicert/limits.h"
+#include "common/chars.h"
 #include "root_joint.h"
 #include "scan.h"
 #include "schemas/api_error.h"
@@ -49,12 +50,7 @@ simdjson::error_code walker::key_of(od::field& field, std::string_view& out) con
   for (; end_ - q >= 8; q += 8) {
     std::uint64_t w = 0;
     std::memcpy(&w, q, 8);
-    // Bytes equal to '"' or '\\' become zero; the lowest flagged byte of
-    // the classic zero-byte test is exact (only bits above a zero byte can
-    // be flagged wrongly).
-    const std::uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
-    const std::uint64_t a = w ^ (lo * '"'), b = w ^ (lo * '\\');
-    const std::uint64_t hit = (((a - lo) & ~a) | ((b - lo) & ~b)) & hi;
+    const std::uint64_t hit = bytes_equal_to(w, '"') | bytes_equal_to(w, '\\');
     if (hit != 0) {
       q += __builtin_ctzll(hit) / 8;
       break;
