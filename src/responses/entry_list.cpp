@@ -256,7 +256,7 @@ bool walker::cas_certificate(od::value& v) {
   // Not an object: the GetCertificate field of that name.
   reading r[] = {read_by<schemas::kms_get>(api::kms_get_certificate, st_.kms_get)};
   bool other_case = false;
-  const std::size_t row = r[0].ops->find(schemas::cas_certificate_key, other_case);
+  const std::size_t row = r[0].ops->index->find(schemas::cas_certificate_key, other_case);
   if (seen) {
     common_quirks.add(quirk::duplicate_key);
     return skip(v, depth_);

@@ -259,7 +259,7 @@ void walker::find_rows(std::string_view key, std::span<reading> readings, joint_
   other_case = 0;
   for (std::size_t i = 0; i < readings.size(); ++i) {
     bool oc = false;
-    rows[i] = readings[i].ops->find(key, oc);
+    rows[i] = readings[i].ops->index->find(key, oc);
     if (oc) other_case |= std::uint32_t{1} << i;
   }
 }

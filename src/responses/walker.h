@@ -60,10 +60,9 @@ inline od::value& item_in_place(simdjson::simdjson_result<od::value>& item) noex
 
 /// A schema with its types erased, so that one walk can hold several.
 struct schema_ops {
-  std::size_t (*find)(std::string_view key, bool& other_case) noexcept;
+  const key_index* index;  ///< its keys: index->find gives a key's row
   bool (*apply)(walker& w, const raw_value& v, std::size_t row, void* view, api owner);
   unsigned (*flags)(std::size_t row) noexcept;
-  const key_index* index;
 };
 
 /// The rows of a key in every reading of an object at once (joint_index.h):
@@ -170,7 +169,6 @@ class walker {
 template <class View, const auto& Schema>
 struct ops_of {
   static constexpr key_index index{Schema};
-  static std::size_t find(std::string_view key, bool& other_case) noexcept { return index.find(key, other_case); }
   static unsigned flags(std::size_t row) noexcept { return Schema[row].flags; }
   static bool apply(walker& w, const raw_value& v, std::size_t row, void* view, api owner) {
     const field<View>& f = Schema[row];
@@ -185,7 +183,7 @@ struct ops_of {
     }
     return true;
   }
-  static constexpr schema_ops ops{&find, &apply, &flags, &index};
+  static constexpr schema_ops ops{&index, &apply, &flags};
 };
 
 /// The key index of `Schema`.
