@@ -98,8 +98,10 @@ document_splitter::step document_splitter::stream_step(parser& p, split_document
   const std::size_t begin = s.offset();
   const std::size_t end = begin + s.text().size();
   // A document that parsed closed inside the window; a failure may have
-  // looked past it.
-  if (!eof_ && !r && !probe_agrees(begin, end, r.error())) return step::need_more;
+  // looked past it. One that reaches the window's end surely did (with
+  // either probe its extent would grow): no need to probe. That is the
+  // document cut by every block's end.
+  if (!eof_ && !r && (end == end_ - pos_ || !probe_agrees(begin, end, r.error()))) return step::need_more;
   if (run_) {
     run_ = false;
     if (not_json(r)) {
