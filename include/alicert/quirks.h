@@ -5,6 +5,7 @@
 // shape it records a quirk, so a caller can see how far a response strayed.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <string_view>
 
@@ -93,11 +94,15 @@ class quirk_set {
     bits_[1] |= other.bits_[1];
   }
   void clear() noexcept { bits_[0] = bits_[1] = 0; }
-  /// Calls `f(quirk)` for each member, in enum order.
+  /// Calls `f(quirk)` for each member, in enum order. Only the members are
+  /// visited (the set bits, lowest first): a renderer calls this for every
+  /// record, and a test of all quirk_count bits was a tenth of the JSON
+  /// writer's time.
   template <class F>
   void for_each(F&& f) const {
-    for (unsigned i = 0; i < quirk_count; ++i)
-      if (has(static_cast<quirk>(i))) f(static_cast<quirk>(i));
+    for (unsigned w = 0; w < 2; ++w)
+      for (std::uint64_t left = bits_[w]; left != 0; left &= left - 1)
+        f(static_cast<quirk>(w * 64u + static_cast<unsigned>(std::countr_zero(left))));
   }
   friend bool operator==(quirk_set, quirk_set) = default;
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "alicert/error.h"
 #include "alicert/quirks.h"
@@ -57,6 +58,31 @@ TEST(Names, QuirkSetHoldsEveryQuirk) {
   set.for_each([&](alicert::quirk) { ++n; });
   EXPECT_EQ(n, alicert::quirk_count);
   EXPECT_TRUE(set.has(alicert::quirk::sans_trailing_comma));
+}
+
+TEST(Names, QuirkSetVisitsItsMembersAloneInEnumOrder) {
+  // Sparse sets: every pair of quirks, and every third one, against has().
+  const auto visited = [](const alicert::quirk_set& set) {
+    std::vector<unsigned> out;
+    set.for_each([&](alicert::quirk q) { out.push_back(static_cast<unsigned>(q)); });
+    return out;
+  };
+  for (unsigned a = 0; a < alicert::quirk_count; ++a)
+    for (unsigned b = a; b < alicert::quirk_count; ++b) {
+      alicert::quirk_set set;
+      set.add(static_cast<alicert::quirk>(b));
+      set.add(static_cast<alicert::quirk>(a));
+      const std::vector<unsigned> want = a == b ? std::vector<unsigned>{a} : std::vector<unsigned>{a, b};
+      ASSERT_EQ(visited(set), want) << a << " " << b;
+    }
+  alicert::quirk_set thirds;
+  std::vector<unsigned> want;
+  for (unsigned i = 2; i < alicert::quirk_count; i += 3) {
+    thirds.add(static_cast<alicert::quirk>(i));
+    want.push_back(i);
+  }
+  EXPECT_EQ(visited(thirds), want);
+  EXPECT_TRUE(visited(alicert::quirk_set{}).empty());
 }
 
 }  // namespace
