@@ -161,6 +161,28 @@ bool signature_verifier::verify_sm2(const x509::certificate_view& issued, EVP_PK
 signature_verifier::verdict signature_verifier::verify(const x509::certificate_view& issued,
                                                        std::span<const std::uint8_t> issuer_spki,
                                                        std::string_view& why) {
+  if (issued.basic_constraints_ca != true) return verify_now(issued, issuer_spki, why);
+  ++clock_;
+  verified_link* oldest = &links_[0];
+  for (verified_link& l : links_) {
+    if (l.used != 0 && same(l.der, issued.der) && same(l.spki, issuer_spki)) {
+      l.used = clock_;
+      return verdict::valid;
+    }
+    if (l.used < oldest->used) oldest = &l;
+  }
+  const verdict v = verify_now(issued, issuer_spki, why);
+  if (v == verdict::valid) {
+    oldest->der.assign(issued.der.begin(), issued.der.end());
+    oldest->spki.assign(issuer_spki.begin(), issuer_spki.end());
+    oldest->used = clock_;
+  }
+  return v;
+}
+
+signature_verifier::verdict signature_verifier::verify_now(const x509::certificate_view& issued,
+                                                           std::span<const std::uint8_t> issuer_spki,
+                                                           std::string_view& why) {
   if (!ctx_) {
     why = "OpenSSL could not make a digest context";
     return verdict::unsupported;

@@ -30,10 +30,19 @@ class signature_verifier {
 
   /// Verifies `issued`'s signature with the key whose SubjectPublicKeyInfo is
   /// `issuer_spki`. `why` says why it is not valid (a static text).
+  ///
+  /// A valid signature on a CA certificate is remembered (the last eight,
+  /// each with the whole certificate and the issuer key it was verified
+  /// with, compared byte for byte): every leaf a CA issues comes with the
+  /// same intermediates, so a stream verifies each CA link once. Leaves,
+  /// mostly one per document, are verified every time, and so is whatever
+  /// did not verify (a failure may be OpenSSL's own, such as memory).
   verdict verify(const x509::certificate_view& issued, std::span<const std::uint8_t> issuer_spki,
                  std::string_view& why);
 
  private:
+  verdict verify_now(const x509::certificate_view& issued, std::span<const std::uint8_t> issuer_spki,
+                     std::string_view& why);
   struct cached_key;
   cached_key* key_for(std::span<const std::uint8_t> spki);
   // The kept context verifying hashes of `md_nid` with `k`'s key (RSA
@@ -55,7 +64,14 @@ class signature_verifier {
     int nid{0};
     md_ptr md;
   };
+  // A CA link that verified (see verify).
+  struct verified_link {
+    std::vector<std::uint8_t> der;   // the issued certificate, whole
+    std::vector<std::uint8_t> spki;  // the key that verified it
+    std::uint64_t used{0};           // 0: empty
+  };
   std::array<cached_key, 16> keys_;
+  std::array<verified_link, 8> links_;
   std::array<cached_digest, 8> digests_;
   std::uint64_t clock_{0};
   md_ctx_ptr ctx_;

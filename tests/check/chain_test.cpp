@@ -167,6 +167,80 @@ TEST(Chain, LongerChainsReportEveryLink) {
   EXPECT_NE(of(b, check_id::chain)[0].note.find("link 2"), std::string_view::npos) << of(b, check_id::chain)[0].note;
 }
 
+// A checker remembers the CA links that verified (signature.h): what it
+// remembers is served only for the same certificate, byte for byte, and the
+// same issuer key. An intermediate whose signature lost a bit, or the same
+// intermediate under an impostor root, is verified anew and refused, as
+// X509_verify refuses it, before and after the genuine link was remembered,
+// and after more CA links than it keeps have pushed that one out.
+TEST(Chain, RememberedCaLinksServeOnlyTheSameBytesAndKey) {
+  cert_spec root;
+  root.kind = key_kind::rsa2048;
+  root.key_index = 5;
+  root.subject = {{"CN", "Remembering Root"}};
+  root.san = "";
+  root.basic_constraints = "critical,CA:TRUE";
+  cert_spec inter;
+  inter.kind = key_kind::p384;
+  inter.key_index = 5;
+  inter.subject = {{"CN", "Remembered Intermediate"}};
+  inter.issuer = root.subject;
+  inter.issuer_key = key(key_kind::rsa2048, 5);
+  inter.san = "";
+  inter.basic_constraints = "critical,CA:TRUE";
+  cert_spec leaf;
+  leaf.issuer = inter.subject;
+  leaf.issuer_key = key(key_kind::p384, 5);
+  leaf.md = "SHA384";
+  cert_spec fake_root = root;
+  fake_root.key_index = 6;
+  const cert r = make_cert(root), i = make_cert(inter), l = make_cert(leaf), fake = make_cert(fake_root);
+  std::vector<std::uint8_t> der = i.der;
+  der.back() ^= 0x01;  // the signature's last byte
+  const unsigned char* p = der.data();
+  const cert broken = finish(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+  ASSERT_EQ(X509_verify(i.x.get(), key(key_kind::rsa2048, 5)), 1);
+  ASSERT_NE(X509_verify(broken.x.get(), key(key_kind::rsa2048, 5)), 1);
+
+  alicert::checker ch;
+  // link 1 is the leaf's, link 2 the intermediate's
+  const auto links = [&](const cert& in, const cert& top) {
+    cdn_doc d;
+    d.add(l, in.pem + top.pem, {"leaf.example.com"});
+    const auto& c = ch.check(d.doc, {.now = now}).certificates[0];
+    EXPECT_EQ(c.chain.size(), 2u) << dump(c);
+    std::vector<link_status> out;
+    for (const auto& link : c.chain) out.push_back(link.status);
+    return out;
+  };
+  using v = std::vector<link_status>;
+  const v good{link_status::verified, link_status::verified};
+  const v bad{link_status::verified, link_status::bad_signature};
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(links(broken, r), bad) << "round " << round;  // the leaf still verifies with its key
+    EXPECT_EQ(links(i, fake), bad) << "round " << round;
+    EXPECT_EQ(links(i, r), good) << "round " << round;
+    EXPECT_EQ(links(broken, r), bad) << "round " << round;
+    EXPECT_EQ(links(i, fake), bad) << "round " << round;
+  }
+  // Nine other CA links, more than are kept, then the first one again.
+  for (int n = 0; n < 9; ++n) {
+    cert_spec other = inter;
+    other.subject = {{"CN", "Other Intermediate " + std::to_string(n)}};
+    const cert o = make_cert(other);
+    cert_spec under = leaf;
+    under.issuer = other.subject;
+    const cert ol = make_cert(under);
+    cdn_doc d;
+    d.add(ol, o.pem + r.pem, {"leaf.example.com"});
+    const auto& c = ch.check(d.doc, {.now = now}).certificates[0];
+    EXPECT_EQ(status(c, check_id::chain), finding_status::match) << n << ": " << dump(c);
+  }
+  EXPECT_EQ(links(i, r), good);
+  EXPECT_EQ(links(broken, r), bad);
+  EXPECT_EQ(links(i, fake), bad);
+}
+
 TEST(Chain, NamesThatDoNotChainAndKeyIdentifiersThatDiffer) {
   const family f = make_family(key_kind::p256);
   alicert::checker ch;

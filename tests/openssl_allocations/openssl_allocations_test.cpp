@@ -8,10 +8,13 @@
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <openssl/obj_mac.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,7 +22,9 @@
 #include "alicert/check/checker.h"
 #include "alicert/responses/padded.h"
 #include "alicert/responses/parser.h"
+#include "alicert/x509/certificate.h"
 #include "check/openssl.h"
+#include "check/signature.h"
 
 std::atomic<std::uint64_t> openssl_allocations{0};
 
@@ -95,6 +100,47 @@ TEST(OpensslAllocations, WarmChecksOfDocumentsWithoutChainsAllocateNothing) {
   expect_warm_checks_allocate_nothing("parse_cas");
   expect_warm_checks_allocate_nothing("parse_luco");
   expect_warm_checks_allocate_nothing("parse_slb");
+}
+
+// The DER of corpus/pem/`name` (OpenSSL reads it: what is counted is the verifier alone).
+std::vector<std::uint8_t> corpus_der(const char* name) {
+  const std::string path = std::string(ALICERT_CORPUS_DIR) + "/pem/" + name;
+  std::FILE* f = std::fopen(path.c_str(), "r");
+  if (f == nullptr) return {};
+  X509* x = PEM_read_X509(f, nullptr, nullptr, nullptr);
+  std::fclose(f);
+  if (x == nullptr) return {};
+  unsigned char* out = nullptr;
+  const int n = i2d_X509(x, &out);
+  std::vector<std::uint8_t> der;
+  if (n > 0) der.assign(out, out + n);
+  OPENSSL_free(out);
+  X509_free(x);
+  return der;
+}
+
+// A CA link that verified is remembered: verifying it again costs OpenSSL
+// nothing. A leaf is verified every time: ECDSA in OpenSSL 3.0 allocates
+// inside every verification, so its count goes up.
+TEST(OpensslAllocations, CaLinksAreVerifiedOnceAndLeavesEveryTime) {
+  using verdict = alicert::internal::signature_verifier::verdict;
+  const auto root = corpus_der("root-ec.pem"), inter = corpus_der("int-ec.pem"), leaf = corpus_der("leaf-ec-p256.pem");
+  ASSERT_FALSE(root.empty() || inter.empty() || leaf.empty());
+  const auto r = alicert::x509::read_certificate(root), i = alicert::x509::read_certificate(inter),
+             l = alicert::x509::read_certificate(leaf);
+  ASSERT_TRUE(r && i && l);
+  ASSERT_EQ(i->basic_constraints_ca, std::optional<bool>(true));
+  ASSERT_NE(l->basic_constraints_ca, std::optional<bool>(true));
+  alicert::internal::signature_verifier v;
+  std::string_view why;
+  for (int round = 0; round < 3; ++round) {
+    std::uint64_t before = allocations();
+    ASSERT_EQ(v.verify(*i, r->public_key.der, why), verdict::valid) << why;
+    if (round > 0) EXPECT_EQ(allocations(), before) << "round " << round;
+    before = allocations();
+    ASSERT_EQ(v.verify(*l, i->public_key.der, why), verdict::valid) << why;
+    if (round > 0) EXPECT_GT(allocations(), before) << "round " << round;
+  }
 }
 
 }  // namespace
