@@ -64,20 +64,30 @@ bool pss_params(int param_type, const void* param, pss_settings& out) noexcept {
   return out.hash_nid != NID_undef && out.mgf1_nid != NID_undef;
 }
 
+// What the verifier keeps (issuer keys, CA links) is found the same way: of
+// `kept`, whose entries carry a `used` stamp (0: empty), the one `matches`
+// accepts, stamped `now`; else null, with `oldest` the entry to replace.
+template <class Entry, std::size_t N, class Match>
+Entry* find_kept(std::array<Entry, N>& kept, std::uint64_t now, Entry*& oldest, Match matches) {
+  oldest = &kept[0];
+  for (Entry& e : kept) {
+    if (e.used != 0 && matches(e)) {
+      e.used = now;
+      return &e;
+    }
+    if (e.used < oldest->used) oldest = &e;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 signature_verifier::signature_verifier() noexcept : ctx_(EVP_MD_CTX_new()) {}
 
 signature_verifier::cached_key* signature_verifier::key_for(std::span<const std::uint8_t> spki) {
-  ++clock_;
-  cached_key* oldest = &keys_[0];
-  for (cached_key& k : keys_) {
-    if (k.key && same(k.spki, spki)) {
-      k.used = clock_;
-      return &k;
-    }
-    if (k.used < oldest->used) oldest = &k;
-  }
+  cached_key* oldest = nullptr;
+  if (cached_key* k = find_kept(keys_, ++clock_, oldest, [&](const cached_key& c) { return same(c.spki, spki); }))
+    return k;
   const unsigned char* p = spki.data();
   EVP_PKEY* key = d2i_PUBKEY(nullptr, &p, static_cast<long>(spki.size()));
   if (key == nullptr) return nullptr;
@@ -162,15 +172,11 @@ signature_verifier::verdict signature_verifier::verify(const x509::certificate_v
                                                        std::span<const std::uint8_t> issuer_spki,
                                                        std::string_view& why) {
   if (issued.basic_constraints_ca != true) return verify_now(issued, issuer_spki, why);
-  ++clock_;
-  verified_link* oldest = &links_[0];
-  for (verified_link& l : links_) {
-    if (l.used != 0 && same(l.der, issued.der) && same(l.spki, issuer_spki)) {
-      l.used = clock_;
-      return verdict::valid;
-    }
-    if (l.used < oldest->used) oldest = &l;
-  }
+  verified_link* oldest = nullptr;
+  if (find_kept(links_, ++clock_, oldest, [&](const verified_link& l) {
+        return same(l.der, issued.der) && same(l.spki, issuer_spki);
+      }))
+    return verdict::valid;
   const verdict v = verify_now(issued, issuer_spki, why);
   if (v == verdict::valid) {
     oldest->der.assign(issued.der.begin(), issued.der.end());

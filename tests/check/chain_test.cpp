@@ -128,27 +128,38 @@ TEST(Chain, OneIssuerKeyAcrossDigestsAndFailedSignatures) {
   }
 }
 
+// leaf <- intermediate (P-384) <- root (RSA-2048), both CAs with key
+// `index`, and a root impostor: the root's name with key `index + 1`.
+// `ca_marks`: the root and the intermediate carry basicConstraints CA:TRUE.
+struct three_levels {
+  cert_spec root, inter, leaf, fake_root;
+};
+three_levels three_level_specs(int index, bool ca_marks) {
+  three_levels t;
+  t.root.kind = key_kind::rsa2048;
+  t.root.key_index = index;
+  t.root.subject = {{"CN", "Root"}};
+  t.root.san = "";
+  if (ca_marks) t.root.basic_constraints = "critical,CA:TRUE";
+  t.inter.kind = key_kind::p384;
+  t.inter.key_index = index;
+  t.inter.subject = {{"CN", "Intermediate"}};
+  t.inter.issuer = t.root.subject;
+  t.inter.issuer_key = key(key_kind::rsa2048, index);
+  t.inter.san = "";
+  if (ca_marks) t.inter.basic_constraints = "critical,CA:TRUE";
+  t.leaf.issuer = t.inter.subject;
+  t.leaf.issuer_key = key(key_kind::p384, index);
+  t.leaf.md = "SHA384";
+  t.fake_root = t.root;
+  t.fake_root.key_index = index + 1;
+  return t;
+}
+
 TEST(Chain, LongerChainsReportEveryLink) {
   // leaf <- intermediate <- root, then a root impostor at the end
-  cert_spec root;
-  root.kind = key_kind::rsa2048;
-  root.key_index = 3;
-  root.subject = {{"CN", "Root"}};
-  root.san = "";
-  cert_spec inter;
-  inter.kind = key_kind::p384;
-  inter.key_index = 3;
-  inter.subject = {{"CN", "Intermediate"}};
-  inter.issuer = root.subject;
-  inter.issuer_key = key(key_kind::rsa2048, 3);
-  inter.san = "";
-  cert_spec leaf;
-  leaf.issuer = inter.subject;
-  leaf.issuer_key = key(key_kind::p384, 3);
-  leaf.md = "SHA384";
-  cert_spec fake_root = root;
-  fake_root.key_index = 4;
-  const cert r = make_cert(root), i = make_cert(inter), l = make_cert(leaf), fake = make_cert(fake_root);
+  const three_levels t = three_level_specs(3, false);
+  const cert r = make_cert(t.root), i = make_cert(t.inter), l = make_cert(t.leaf), fake = make_cert(t.fake_root);
   alicert::checker ch;
   cdn_doc good;
   good.add(l, i.pem + r.pem, {"leaf.example.com"});
@@ -174,27 +185,8 @@ TEST(Chain, LongerChainsReportEveryLink) {
 // X509_verify refuses it, before and after the genuine link was remembered,
 // and after more CA links than it keeps have pushed that one out.
 TEST(Chain, RememberedCaLinksServeOnlyTheSameBytesAndKey) {
-  cert_spec root;
-  root.kind = key_kind::rsa2048;
-  root.key_index = 5;
-  root.subject = {{"CN", "Remembering Root"}};
-  root.san = "";
-  root.basic_constraints = "critical,CA:TRUE";
-  cert_spec inter;
-  inter.kind = key_kind::p384;
-  inter.key_index = 5;
-  inter.subject = {{"CN", "Remembered Intermediate"}};
-  inter.issuer = root.subject;
-  inter.issuer_key = key(key_kind::rsa2048, 5);
-  inter.san = "";
-  inter.basic_constraints = "critical,CA:TRUE";
-  cert_spec leaf;
-  leaf.issuer = inter.subject;
-  leaf.issuer_key = key(key_kind::p384, 5);
-  leaf.md = "SHA384";
-  cert_spec fake_root = root;
-  fake_root.key_index = 6;
-  const cert r = make_cert(root), i = make_cert(inter), l = make_cert(leaf), fake = make_cert(fake_root);
+  const three_levels t = three_level_specs(5, true);
+  const cert r = make_cert(t.root), i = make_cert(t.inter), l = make_cert(t.leaf), fake = make_cert(t.fake_root);
   std::vector<std::uint8_t> der = i.der;
   der.back() ^= 0x01;  // the signature's last byte
   const unsigned char* p = der.data();
@@ -225,10 +217,10 @@ TEST(Chain, RememberedCaLinksServeOnlyTheSameBytesAndKey) {
   }
   // Nine other CA links, more than are kept, then the first one again.
   for (int n = 0; n < 9; ++n) {
-    cert_spec other = inter;
+    cert_spec other = t.inter;
     other.subject = {{"CN", "Other Intermediate " + std::to_string(n)}};
     const cert o = make_cert(other);
-    cert_spec under = leaf;
+    cert_spec under = t.leaf;
     under.issuer = other.subject;
     const cert ol = make_cert(under);
     cdn_doc d;
