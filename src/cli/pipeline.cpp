@@ -21,6 +21,7 @@ check_pipeline::check_pipeline(const record_settings& settings, std::size_t jobs
     : settings_(settings),
       threaded_(jobs > 1),
       batch_capacity_(jobs > 1 ? threaded_batch : 1),
+      max_unwritten_(4 * jobs + 4),
       out_(&out),
       err_(&err),
       pairing_(pair_window),
@@ -128,21 +129,34 @@ int check_pipeline::exit_status() const noexcept {
   return warned_ ? exit_expiring : exit_ok;
 }
 
+// Records are written as soon as they are next in order, not only when the
+// main thread runs out of batches: a batch is free again once checked, so
+// with workers that keep up it never would, and every record of the input
+// would wait in memory. And while the oldest slot's batch is still being
+// checked (one slow document), the main thread reads ahead by at most
+// max_unwritten_ slots before it waits. A slot waiting for its partner does
+// not hold it back: it needs the documents after it, and the window bounds it.
+bool check_pipeline::room_for_slot() const noexcept {
+  return order_.size() < max_unwritten_ || !order_.front()->dispatched;
+}
+
 check_pipeline::batch* check_pipeline::take_batch() {
   for (;;) {
+    flush_ready();
     {
       std::lock_guard lock(mutex_);
-      if (!free_batches_.empty()) {
+      if (!free_batches_.empty() && room_for_slot()) {
         batch* b = free_batches_.back();
         free_batches_.pop_back();
         return b;
       }
     }
     rethrow_failure();
-    flush_ready();
     if (!help()) {
       std::unique_lock lock(mutex_);
-      work_done_.wait(lock, [this] { return !free_batches_.empty() || !tasks_.empty() || failure_; });
+      work_done_.wait(lock, [this] {
+        return (!free_batches_.empty() && (room_for_slot() || order_.front()->done)) || !tasks_.empty() || failure_;
+      });
     }
   }
 }
@@ -174,6 +188,7 @@ check_pipeline::slot* check_pipeline::new_slot() {
   }
   s->records.clear();
   s->done = false;
+  s->dispatched = false;
   order_.push_back(s);
   return s;
 }
@@ -196,6 +211,7 @@ void check_pipeline::resolve(bool end) {
 }
 
 void check_pipeline::run(task t) {
+  t.out->dispatched = true;
   if (!threaded_) {
     process(t, makers_.front());
     t.out->done = true;

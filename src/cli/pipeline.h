@@ -52,13 +52,18 @@ class check_pipeline {
 
   /// Documents taken so far, over every input.
   [[nodiscard]] std::size_t documents() const noexcept { return seq_; }
+  /// Output slots made so far (each holds the records of a batch, or of a
+  /// document waiting for its partner, until they are written): bounded by
+  /// the batches and the pairing window, whatever the input's length.
+  [[nodiscard]] std::size_t slots_made() const noexcept { return slots_.size(); }
   /// report.md's exit status of what was written (2, then 1, then 3, then 0).
   [[nodiscard]] int exit_status() const noexcept;
 
  private:
   struct slot {
     rendered_records records;
-    bool done{false};  // set under mutex_ by whoever made the records
+    bool done{false};        // set under mutex_ by whoever made the records
+    bool dispatched{false};  // its work was handed out (main thread only)
   };
   struct entry {
     record_place at;
@@ -88,6 +93,7 @@ class check_pipeline {
   };
 
   batch* take_batch();
+  bool room_for_slot() const noexcept;
   bool help();
   slot* new_slot();
   void dispatch_current();
@@ -103,6 +109,7 @@ class check_pipeline {
   record_settings settings_;
   bool threaded_;
   std::size_t batch_capacity_;
+  std::size_t max_unwritten_;  // slots kept for writing before the main thread waits (threaded)
   output_sink* out_;
   diagnostics* err_;
   pairing_window<waiting_document> pairing_;
