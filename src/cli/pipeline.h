@@ -69,11 +69,13 @@ class check_pipeline {
     record_place at;
     result<document_view> doc{document_view{}};
     std::shared_ptr<const chunk> bytes;
+    std::size_t size{0};  // the document's bytes
   };
   struct batch {
     explicit batch(std::size_t capacity) : parsers(capacity) { entries.reserve(capacity); }
     std::vector<parser> parsers;  // entries[i] was parsed with parsers[i]
     std::vector<entry> entries;
+    std::size_t bytes{0};  // of its entries' documents
     slot* out{nullptr};
   };
   struct waiting_document {
