@@ -155,6 +155,7 @@ bool check_pipeline::room_for_slot() const noexcept {
 
 check_pipeline::batch* check_pipeline::take_batch() {
   for (;;) {
+    rethrow_failure();  // before writing: a failed batch's slot holds records cut short
     flush_ready();
     {
       std::lock_guard lock(mutex_);
@@ -164,7 +165,6 @@ check_pipeline::batch* check_pipeline::take_batch() {
         return b;
       }
     }
-    rethrow_failure();
     if (!help()) {
       std::unique_lock lock(mutex_);
       work_done_.wait(lock, [this] {
