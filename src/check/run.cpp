@@ -2,6 +2,7 @@
 // checks compare with, and the certificate's facts.
 #include "run.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -186,8 +187,7 @@ void run::fill_facts() {
   f.expires_in_days = left >= 0 ? left / 86400 : -((-left + 86399) / 86400);
   // From the names as attribute sets, which most checks read anyway: one pass over each Name's DER.
   for (const bool subject : {true, false}) {
-    auto text = read_names(subject) ? (subject ? state.subject_set : state.issuer_set).format(state.name_text)
-                                    : x509::format_name(subject ? c.subject : c.issuer, state.name_text);
+    auto text = name_text(subject);
     if (text) (subject ? f.subject : f.issuer) = copy(*text);
   }
   if (c.subject_alt_names) {
@@ -227,11 +227,33 @@ std::span<const certificate_san> run::sans() const noexcept {
 
 bool run::read_names(bool subject) {
   int& done = subject ? subject_read_ : issuer_read_;
-  if (done < 0) {
-    x509::name_set& set = subject ? state.subject_set : state.issuer_set;
-    done = set.read(subject ? cert_.view.subject : cert_.view.issuer) ? 1 : 0;
-  }
+  if (done < 0) done = (subject ? state.subject_set.read(cert_.view.subject).has_value() : read_issuer()) ? 1 : 0;
   return done == 1;
+}
+
+// issuer_set as it stands when it last read these very bytes; else read now.
+bool run::read_issuer() {
+  const std::span<const std::uint8_t> der = cert_.view.issuer.der;
+  const std::vector<std::uint8_t>& kept = state.issuer_der;
+  if (!kept.empty() && std::equal(der.begin(), der.end(), kept.begin(), kept.end())) return true;
+  state.issuer_der.clear();  // until the read succeeds, nothing is kept
+  state.issuer_text_known = false;
+  if (!state.issuer_set.read(cert_.view.issuer)) return false;
+  state.issuer_der.assign(der.begin(), der.end());
+  return true;
+}
+
+// A Name's RFC 4514 text: from its attribute set when it reads as one (the
+// issuer's kept with it), else straight from the DER.
+result<std::string_view> run::name_text(bool subject) {
+  if (!read_names(subject)) return x509::format_name(subject ? cert_.view.subject : cert_.view.issuer, state.name_text);
+  if (subject) return state.subject_set.format(state.name_text);
+  if (!state.issuer_text_known) {
+    auto text = state.issuer_set.format(state.issuer_text);
+    if (!text) return text;
+    state.issuer_text_known = true;
+  }
+  return std::string_view{state.issuer_text};
 }
 
 std::span<const x509::name_attribute> run::subject_attrs() {

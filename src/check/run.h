@@ -113,6 +113,8 @@ class run {
  private:
   void fill_facts();
   bool read_names(bool subject);
+  bool read_issuer();
+  result<std::string_view> name_text(bool subject);
 
   certificate_report* report_{nullptr};
   loaded_certificate cert_{};

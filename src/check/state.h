@@ -41,6 +41,12 @@ struct checker_state {
   x509::pem_decoder pem_aux;    // a CSR, a second certificate field
   x509::pem_decoder pem_secret;  // a private key: wiped after each use
   x509::name_set subject_set, issuer_set, reported_set, chain_a, chain_b;
+  // The Name that issuer_set last read, byte for byte, and its RFC 4514 text
+  // once formatted: the certificates of one CA share their issuer's bytes,
+  // so a stream of them reads and formats it once (run::read_names).
+  std::vector<std::uint8_t> issuer_der;
+  std::string issuer_text;
+  bool issuer_text_known{false};
 
   internal::text_arena arena;
   std::string join;       // building notes and lists

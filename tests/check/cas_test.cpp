@@ -204,6 +204,46 @@ TEST(Cas, AttributesMatchTheSubjectOrTheIssuer) {
   EXPECT_EQ(of(cr, check_id::country)[0].note, "matches the subject and the issuer");
 }
 
+// The checker keeps the last issuer it read (its pairs and its text) for
+// the next certificate whose issuer has the very same bytes. Interleaved
+// issuers, one checker: each certificate gets its own issuer's text and its
+// own verdict. B's issuer differs from A's in one byte (same length); D's
+// issuer has another organization, so the reported "Issuing CA Org" that
+// matches A's issuer is a mismatch for D.
+TEST(Cas, AKeptIssuerServesOnlyTheSameBytes) {
+  const auto issued_by = [](const std::string& cn, const std::string& org) {
+    cert_spec s = spec_for(key_kind::p256);
+    s.issuer = {{"C", "CN"}, {"O", org}, {"CN", cn}};
+    return make_cert(s);
+  };
+  cert a = issued_by("Issuing AAAA", "Issuing CA Org");
+  cert b = issued_by("Issuing AAAB", "Issuing CA Org");
+  cert d = issued_by("Issuing AAAA", "Issuing CA Orh");
+  struct expected {
+    cert* c;
+    const char* issuer;
+    finding_status organization;
+  };
+  const expected sequence[] = {
+      {&a, "CN=Issuing AAAA,O=Issuing CA Org,C=CN", finding_status::match},
+      {&b, "CN=Issuing AAAB,O=Issuing CA Org,C=CN", finding_status::match},
+      {&a, "CN=Issuing AAAA,O=Issuing CA Org,C=CN", finding_status::match},
+      {&d, "CN=Issuing AAAA,O=Issuing CA Orh,C=CN", finding_status::mismatch},
+      {&d, "CN=Issuing AAAA,O=Issuing CA Orh,C=CN", finding_status::mismatch},
+      {&a, "CN=Issuing AAAA,O=Issuing CA Org,C=CN", finding_status::match},
+  };
+  alicert::checker ch;
+  for (const expected& e : sequence) {
+    SCOPED_TRACE(e.issuer);
+    cas_doc doc(*e.c, key_kind::p256);
+    doc.view.certificate.organization = doc.t.text("Issuing CA Org");
+    const auto& cr = ch.check(doc.doc, {.now = now}).certificates[0];
+    EXPECT_EQ(cr.facts.issuer, e.issuer);
+    ASSERT_EQ(of(cr, check_id::organization).size(), 1u);
+    EXPECT_EQ(of(cr, check_id::organization)[0].status, e.organization) << dump(cr);
+  }
+}
+
 TEST(Cas, CountryComparesCaseInsensitively) {
   cert c = make_cert(spec_for(key_kind::p256));
   cas_doc d(c, key_kind::p256);
