@@ -4,6 +4,8 @@
 // and a non-JSON run longer than the reading window is one record.
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -52,35 +54,54 @@ TEST(CliStreaming, RecordsComeOutBeforeThePipeEnds) {
   }
 }
 
-TEST(CliStreaming, PeakMemoryStaysBoundedOverALongPipe) {
-  constexpr std::size_t documents = 50000;
+// A run of `alicert check --json --jobs 2` over a pipe that `feed` writes
+// (standard input is closed after it): the output's line count (none when it
+// did not end within `timeout_s`), its last bytes, the run, its peak RSS.
+struct piped_run {
+  std::optional<std::size_t> lines;
+  std::string tail;
+  run_result r;
+  long max_rss_kb = 0;
+};
+
+piped_run run_piped(const std::function<void(cli_process&)>& feed, int timeout_s) {
+  piped_run out;
   cli_process cli({"check", "--json", "--jobs", "2", "--now", "2030-01-01T00:00:00Z"});
   std::thread writer([&] {
-    std::string block;
-    for (std::size_t i = 0; i < documents; ++i) {
-      block += i % 7 == 3 ? fixtures::api_error("e" + std::to_string(i)) : fixtures::cas(fixtures::serial, "r" + std::to_string(i));
-      block += '\n';
-      if (block.size() > (1u << 16) || i + 1 == documents) {
-        if (!cli.write(block)) break;
-        block.clear();
-      }
-    }
+    feed(cli);
     cli.close_input();
   });
-  std::string tail;
-  const auto lines = cli.drain_lines(600, &tail);
+  out.lines = cli.drain_lines(timeout_s, &out.tail);
   writer.join();
-  long max_rss_kb = 0;
-  const run_result r = cli.wait(60, &max_rss_kb);
-  ASSERT_TRUE(lines.has_value()) << "the output did not end within 600 s";
-  EXPECT_EQ(*lines, documents);
-  EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(tail.find("\"index\":" + std::to_string(documents - 1) + ","), std::string::npos);
+  out.r = cli.wait(60, &out.max_rss_kb);
+  return out;
+}
+
+TEST(CliStreaming, PeakMemoryStaysBoundedOverALongPipe) {
+  constexpr std::size_t documents = 50000;
+  const piped_run run = run_piped(
+      [](cli_process& cli) {
+        std::string block;
+        for (std::size_t i = 0; i < documents; ++i) {
+          block += i % 7 == 3 ? fixtures::api_error("e" + std::to_string(i))
+                              : fixtures::cas(fixtures::serial, "r" + std::to_string(i));
+          block += '\n';
+          if (block.size() > (1u << 16) || i + 1 == documents) {
+            if (!cli.write(block)) break;
+            block.clear();
+          }
+        }
+      },
+      600);
+  ASSERT_TRUE(run.lines.has_value()) << "the output did not end within 600 s";
+  EXPECT_EQ(*run.lines, documents);
+  EXPECT_EQ(run.r.status, 0) << run.r.err;
+  EXPECT_NE(run.tail.find("\"index\":" + std::to_string(documents - 1) + ","), std::string::npos);
   // About 120 MiB went through; the CLI holds a few blocks and batches of it.
 #if defined(ALICERT_TEST_SANITIZED)
-  GTEST_SKIP() << "peak RSS " << max_rss_kb << " KiB: not bounded under a sanitizer's shadow memory";
+  GTEST_SKIP() << "peak RSS " << run.max_rss_kb << " KiB: not bounded under a sanitizer's shadow memory";
 #else
-  EXPECT_LT(max_rss_kb, 48 * 1024) << "peak RSS " << max_rss_kb << " KiB";
+  EXPECT_LT(run.max_rss_kb, 48 * 1024) << "peak RSS " << run.max_rss_kb << " KiB";
 #endif
 }
 
@@ -95,28 +116,24 @@ TEST(CliStreaming, PeakMemoryOverLargeDocumentsFollowsTheJobs) {
   for (int i = 0; i < 2000; ++i) padding += (i == 0 ? "\"" : ",\"") + std::string(1000, 'x') + "\"";
   padding += "],";
   constexpr std::size_t documents = 40;
-  cli_process cli({"check", "--json", "--jobs", "2", "--now", "2030-01-01T00:00:00Z"});
-  std::thread writer([&] {
-    for (std::size_t i = 0; i < documents; ++i) {
-      std::string doc = fixtures::cas(fixtures::serial, "big" + std::to_string(i));
-      doc.insert(1, padding);  // an unknown key, read past: the document stays a CAS one
-      if (!cli.write(doc + "\n")) break;
-    }
-    cli.close_input();
-  });
-  std::string tail;
-  const auto lines = cli.drain_lines(300, &tail);
-  writer.join();
-  long max_rss_kb = 0;
-  const run_result r = cli.wait(60, &max_rss_kb);
-  ASSERT_TRUE(lines.has_value()) << "the output did not end within 300 s";
-  EXPECT_EQ(*lines, documents);
-  EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(tail.find("\"request_id\":\"big" + std::to_string(documents - 1) + "\""), std::string::npos) << tail;
+  const piped_run run = run_piped(
+      [&](cli_process& cli) {
+        for (std::size_t i = 0; i < documents; ++i) {
+          std::string doc = fixtures::cas(fixtures::serial, "big" + std::to_string(i));
+          doc.insert(1, padding);  // an unknown key, read past: the document stays a CAS one
+          if (!cli.write(doc + "\n")) break;
+        }
+      },
+      300);
+  ASSERT_TRUE(run.lines.has_value()) << "the output did not end within 300 s";
+  EXPECT_EQ(*run.lines, documents);
+  EXPECT_EQ(run.r.status, 0) << run.r.err;
+  EXPECT_NE(run.tail.find("\"request_id\":\"big" + std::to_string(documents - 1) + "\""), std::string::npos)
+      << run.tail;
 #if defined(ALICERT_TEST_SANITIZED)
-  GTEST_SKIP() << "peak RSS " << max_rss_kb << " KiB: not bounded under a sanitizer's shadow memory";
+  GTEST_SKIP() << "peak RSS " << run.max_rss_kb << " KiB: not bounded under a sanitizer's shadow memory";
 #else
-  EXPECT_LT(max_rss_kb, 180 * 1024) << "peak RSS " << max_rss_kb << " KiB";
+  EXPECT_LT(run.max_rss_kb, 180 * 1024) << "peak RSS " << run.max_rss_kb << " KiB";
 #endif
 }
 
