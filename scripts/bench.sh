@@ -56,8 +56,9 @@ configure() {  # dir [extra cmake args]
 # Whole process (issue 11), side by side in one run: `alicert check --json`
 # (default --jobs, and --jobs 1) against a straightforward JsonCpp + OpenSSL
 # program (bench/naive_process.cpp) and the library's own parse + check
-# program (bench/library_stream.cpp; its loop's own clock too) over the same 10,000-document CAS stream (the
-# corpus's CAS responses in turn, one per line), then the CLI's peak RSS at
+# program (bench/library_stream.cpp; its loop's own clock too) over the same
+# 10,000-document CAS stream (the corpus's CAS responses in turn, one per
+# line), then the CLI's peak RSS at
 # 10,000, 100,000 and 1,000,000 documents streamed through a pipe. Writes
 # $out/whole_process.txt, printed last:
 #   ratio cli_vs_naive_process cas X        naive wall time / CLI wall time
@@ -84,11 +85,12 @@ with open(sys.argv[2], "wb") as o:
     for i in range(10000):
         o.write(docs[i % len(docs)])
 GEN
-  # Wall seconds of one run of "$@" (output discarded; exit status 0 or 1 is a result).
+  # Wall seconds of one run of "$@" (exit status 0 or 1 is a result). Its
+  # standard output goes to $wall_out, discarded unless that is set.
   wall() {
     local t0 t1 status=0
     t0=$(date +%s.%N)
-    "$@" >/dev/null 2>"$out/whole_process.err" || status=$?
+    "$@" >"${wall_out:-/dev/null}" 2>"$out/whole_process.err" || status=$?
     t1=$(date +%s.%N)
     if [ $status -gt 1 ]; then echo "bench.sh: $* exited with $status" >&2; cat "$out/whole_process.err" >&2; exit 1; fi
     python3 -c "print($t1 - $t0)"
@@ -101,10 +103,10 @@ GEN
     cli_t+=("$(wall "$cli" check --json --now "$now" "$stream")")
     one_t+=("$(wall "$cli" check --json --jobs 1 --now "$now" "$stream")")
     # The library program as a whole process (reading its file, starting up),
-    # as the CLI is timed; the seconds its parse + check loop took, printed by
-    # the program itself, are kept beside it.
-    lib_t+=("$(wall "$library" "$stream")")
-    loop_t+=("$("$library" "$stream" | cut -d' ' -f1)")
+    # as the CLI is timed; the seconds its parse + check loop took in that same
+    # run, printed by the program itself (a line of a few numbers), beside it.
+    lib_t+=("$(wall_out="$out/library_stream.out" wall "$library" "$stream")")
+    loop_t+=("$(cut -d' ' -f1 "$out/library_stream.out")")
   done
   # The ratios take each command's fastest run: the work is the same every
   # time, and what a shared VM adds (a stolen vCPU, a neighbour's cache) only

@@ -246,10 +246,9 @@ void check_pipeline::process(task& t, record_maker& maker) {
     for (std::size_t i = 0; i < b.entries.size(); ++i) {
       entry& e = b.entries[i];
       maker.make(e.at, e.doc, nullptr, false, t.out->records);
-      if (threaded_ && e.size > kept_parser_bytes) {  // one job: one parser, bounded as it is
-        e.doc = document_view{};  // the view borrowed the parser
-        b.parsers[i] = parser{};
-      }
+      // One job: one parser, bounded as it is. The entry's view dies with the
+      // parser's buffers, unread: the entries are cleared below.
+      if (threaded_ && e.size > kept_parser_bytes) b.parsers[i] = parser{};
     }
     b.entries.clear();  // the chunks they borrowed can go
     b.bytes = 0;
