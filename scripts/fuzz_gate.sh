@@ -11,6 +11,7 @@
 #   scripts/fuzz_gate.sh                 # every target
 #   scripts/fuzz_gate.sh der pem         # chosen targets
 #   ALICERT_FUZZ_GATE_BUILD_DIR=/tmp/bf scripts/fuzz_gate.sh   # default build-fuzz-gate/
+#   ALICERT_FUZZ_GATE_JOBS=1 scripts/fuzz_gate.sh               # targets at a time, default nproc
 #
 # Prints one line per target: result, executions, coverage `cov` and features
 # `ft` of libFuzzer's final stats (equal on every run of the same commit), the
@@ -20,8 +21,9 @@ set -euo pipefail
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # ---- the gate's settings: change them on purpose, they change what it explores
-# libFuzzer runs per target (seed replay included), sized for 15-30 s each on
-# the 2-core development machine (about 5 minutes for all fifteen).
+# libFuzzer runs per target (seed replay included), sized for 5-25 s each on
+# the 2-core development machine, check and stream about 50 s (303 s for all
+# fifteen one after another; 159 s two at a time, stop 23).
 declare -A runs=(
   [check]=20000
   [der]=200000
@@ -108,22 +110,22 @@ explain() {
   echo "    log: $log" >&2
 }
 
-failed=()
-printf '%-16s %-6s %10s %7s %7s %9s %5s\n' target result execs cov ft replayed secs >&2
-for t in "${targets[@]}"; do
-  bin=$out/$t
-  dir=$work/$t
+# One target, start to end: its table line (and, when it fails, the evidence)
+# on standard error; returns non-zero when it fails.
+gate_one() {
+  local t=$1
+  local bin=$out/$t
+  local dir=$work/$t
+  local n started rc seeds names args max_len execs done_line cov ft artifacts result culprit f
   mkdir -p "$dir/corpus"
   if [ ! -x "$bin" ]; then
     echo "fuzz_gate: no target $t in $out" >&2
-    failed+=("$t")
-    continue
+    return 1
   fi
   n=${runs[$t]:-}
   if [ -z "$n" ]; then
     echo "fuzz_gate: no run count for $t: add it to the table in scripts/fuzz_gate.sh" >&2
-    failed+=("$t")
-    continue
+    return 1
   fi
   started=$SECONDS
 
@@ -144,12 +146,11 @@ for t in "${targets[@]}"; do
       "${seeds[@]}") >"$dir/replay.log" 2>&1 || rc=$?
   fi
   if [ "$rc" -ne 0 ] || grep -qE "$sanitizer_report" "$dir/replay.log" 2>/dev/null; then
-    failed+=("$t")
     printf '%-16s %-6s %10s %7s %7s %9s %5s\n' "$t" FAILED - - - "${#seeds[@]}" $((SECONDS - started)) >&2
     culprit=$(sed -n 's/^Running: //p' "$dir/replay.log" | tail -n 1)
     echo "    a corpus file fails on replay" >&2
     explain "$dir/replay.log" "${culprit:-?}"
-    continue
+    return 1
   fi
 
   # 2. Fuzz: fixed seed and run count, no reloading, an empty corpus folder.
@@ -192,7 +193,6 @@ for t in "${targets[@]}"; do
   result=ok
   if [ "$rc" -ne 0 ] || [ -n "$artifacts" ] || [ -z "$done_line" ] || grep -qE "$sanitizer_report" "$dir/fuzz.log"; then
     result=FAILED
-    failed+=("$t")
   fi
   printf '%-16s %-6s %10s %7s %7s %9s %5s\n' "$t" "$result" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${#seeds[@]}" \
     $((SECONDS - started)) >&2
@@ -200,8 +200,48 @@ for t in "${targets[@]}"; do
     # shellcheck disable=SC2086 # one artifact path per word
     explain "$dir/fuzz.log" $artifacts
     echo "    the whole run again: scripts/fuzz_gate.sh $t" >&2
+    return 1
   fi
+}
+
+# The targets run side by side, one per core: each is its own process with
+# its own seed, run count and folder, so running beside another changes none
+# of its inputs or figures (the timeout is generous for a loaded machine).
+# check and stream take about three times as long as any other: they start
+# first, so the others fill the other core around them. The table is printed
+# in the targets' order once all have ended, whatever order they ended in.
+jobs=${ALICERT_FUZZ_GATE_JOBS:-$(nproc)}
+order=()
+for t in check stream; do
+  for u in "${targets[@]}"; do [ "$u" = "$t" ] && order+=("$t"); done
 done
+for t in "${targets[@]}"; do
+  case $t in check | stream) ;; *) order+=("$t") ;; esac
+done
+echo "fuzz_gate: ${#targets[@]} targets, $jobs at a time" >&2
+gate_started=$SECONDS
+running=0
+for t in "${order[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+  (
+    rc=0
+    gate_one "$t" 2>"$work/$t.report" || rc=$?
+    echo "$rc" >"$work/$t.status"
+  ) &
+  running=$((running + 1))
+done
+wait
+
+failed=()
+printf '%-16s %-6s %10s %7s %7s %9s %5s\n' target result execs cov ft replayed secs >&2
+for t in "${targets[@]}"; do
+  cat "$work/$t.report" >&2 2>/dev/null || true
+  [ "$(cat "$work/$t.status" 2>/dev/null)" = 0 ] || failed+=("$t")
+done
+echo "fuzz_gate: $((SECONDS - gate_started)) s for the ${#targets[@]} targets" >&2
 
 if [ ${#failed[@]} -ne 0 ]; then
   echo "fuzz_gate: FAILED: ${failed[*]}" >&2
