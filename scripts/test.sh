@@ -17,8 +17,11 @@ step "dependencies"
 "$root/scripts/deps.sh" fuzz
 
 step "GCC build and ctest"
+# -g1 (line tables and functions, no variable locations): what a failing
+# test's backtrace needs; the same code as -g, compiled about 30% faster
+# (the check tests: 37.5 s against 26.2 s on 2 cores, stop 23).
 cmake -S "$root" -B "$root/build/gcc" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=g++ -DALICERT_BUILD_FUZZ=ON
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" -DCMAKE_CXX_COMPILER=g++ -DALICERT_BUILD_FUZZ=ON
 cmake --build "$root/build/gcc" -j"$jobs"
 ctest --test-dir "$root/build/gcc" -j"$jobs" --output-on-failure
 
