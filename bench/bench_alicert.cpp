@@ -107,6 +107,9 @@ struct check_tally {
   std::size_t errors{0};
   std::size_t failed{0};
   std::size_t decoded{0};  ///< certificates with facts: for luco/slb, shows the entries paired
+  /// First links (the checked certificate and its issuer) that verified: the
+  /// signatures floor_leaf_signatures verifies (bench_signature_floor.cpp).
+  std::size_t leaf_links{0};
 };
 
 void touch(std::uint64_t& acc, const document_report& r, check_tally& t) {
@@ -119,6 +122,7 @@ void touch(std::uint64_t& acc, const document_report& r, check_tally& t) {
     acc += c.facts.serial.size() + c.facts.subject.size() + static_cast<std::uint64_t>(c.facts.key_size);
     for (const auto& f : c.findings) acc += static_cast<std::uint64_t>(f.status) + f.actual.size() + f.note.size();
     for (const auto& l : c.chain) acc += static_cast<std::uint64_t>(l.status);
+    if (!c.chain.empty() && c.chain.front().status == link_status::verified) ++t.leaf_links;
   }
   if (r.failed()) ++t.failed;
 }
@@ -128,6 +132,7 @@ void report_tally(benchmark::State& s, const check_tally& t, double docs) {
   s.counters["check_errors_per_doc"] = static_cast<double>(t.errors) / docs;
   s.counters["failed_per_doc"] = static_cast<double>(t.failed) / docs;
   s.counters["decoded_certs_per_doc"] = static_cast<double>(t.decoded) / docs;
+  s.counters["leaf_links_per_doc"] = static_cast<double>(t.leaf_links) / docs;
 }
 
 // ---- per API ----

@@ -126,7 +126,21 @@ void derive_pem(unit& u) {
   u.pems.clear();
   u.base64_bodies.clear();
   u.cert_ders.clear();
+  u.chains.clear();
   alicert::parser p;
+  alicert::x509::pem_decoder decoder;
+  // The certificates of `texts`, in order, as one chain.
+  auto chain_of = [&](std::initializer_list<const alicert::reported_text*> texts) {
+    std::vector<std::vector<std::uint8_t>> chain;
+    for (const auto* t : texts) {
+      if (!t->present()) continue;
+      auto blocks = decoder.decode(t->text, nullptr);
+      if (!blocks) continue;
+      for (const auto& b : *blocks)
+        if (b.label == "CERTIFICATE") chain.emplace_back(b.der.begin(), b.der.end());
+    }
+    if (!chain.empty()) u.chains.push_back(std::move(chain));
+  };
   for (const auto& d : u.docs) {
     auto doc = p.parse(d.padded);
     if (!doc) continue;
@@ -137,20 +151,27 @@ void derive_pem(unit& u) {
       add_pem(u.pems, doc->kms_get->certificate);
       add_pem(u.pems, doc->kms_get->certificate_chain);
       add_pem(u.pems, doc->kms_get->csr);
+      chain_of({&doc->kms_get->certificate, &doc->kms_get->certificate_chain});
     } else if (doc->kms_describe) {
       add_pem(u.pems, doc->kms_describe->subject_public_key);
     } else if (doc->cdn) {
-      for (const auto& c : doc->cdn->cert_infos) add_pem(u.pems, c.https_crt);
+      for (const auto& c : doc->cdn->cert_infos) {
+        add_pem(u.pems, c.https_crt);
+        chain_of({&c.https_crt});
+      }
     } else if (const auto* g = doc->cas_detail) {
       // The private keys too: the private_key check decodes them.
       for (const auto* t : {&g->cert, &g->sign_cert, &g->encrypt_cert, &g->key, &g->sign_private_key,
                             &g->encrypt_private_key})
         add_pem(u.pems, *t);
+      chain_of({&g->cert});
     } else if (doc->cdn_domain) {
-      for (const auto& c : doc->cdn_domain->cert_infos) add_pem(u.pems, c.server_certificate);
+      for (const auto& c : doc->cdn_domain->cert_infos) {
+        add_pem(u.pems, c.server_certificate);
+        chain_of({&c.server_certificate});
+      }
     }
   }
-  alicert::x509::pem_decoder decoder;
   for (const auto& pem : u.pems) {
     split_bodies(pem, u.base64_bodies);
     auto blocks = decoder.decode(pem, nullptr);

@@ -40,6 +40,10 @@ struct unit {
   std::vector<std::string> base64_bodies;
   /// The DER of every CERTIFICATE block, the checked certificate first.
   std::vector<std::vector<std::uint8_t>> cert_ders;
+  /// The DER of every chain the check verifies, the checked certificate
+  /// first, then the issuers the document gives it (KMS Certificate +
+  /// CertificateChain, CDN HttpsCrt, gucd Cert, per-domain ServerCertificate).
+  std::vector<std::vector<std::vector<std::uint8_t>>> chains;
   /// For the APIs whose entries carry no PEM (luco, slb): the certificates
   /// offered to them (check_options::certificates), so that their check pairs
   /// and does the work `alicert check` does. Points into a partner_store.

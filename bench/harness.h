@@ -73,6 +73,7 @@ bool wanted(const std::string& name);
 
 void register_alicert(const corpus& c);
 void register_floors(const corpus& c);
+void register_signature_floor(const corpus& c);
 void register_peers(const corpus& c);
 void register_chains();
 

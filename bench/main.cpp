@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
 
   bench::register_alicert(c);
   bench::register_floors(c);
+  bench::register_signature_floor(c);
   bench::register_peers(c);
   bench::register_chains();
   benchmark::RunSpecifiedBenchmarks();

@@ -2,7 +2,8 @@
 # Benchmarks (not part of the test command): alicert against what people
 # would use instead (JsonCpp as the official C++ SDK uses it, nlohmann::json,
 # the usual OpenSSL check, mbedTLS) and against the floors (a bare simdjson
-# walk, the SHA-256 + MD5 of the DER, base64 decoding of the PEM).
+# walk, the SHA-256 + MD5 of the DER, base64 decoding of the PEM, the
+# signatures of the checked certificates).
 #
 #   scripts/bench.sh                 full run, then the table and the ratio lines
 #   scripts/bench.sh --update-docs   same, and rewrites the table in docs/benchmarks.md
@@ -276,7 +277,7 @@ emit("")
 groups = [
     ("alicert", ["alicert_parse", "alicert_parse_check", "alicert_check_only", "alicert_pem_decode", "alicert_read_certificate"]),
     ("floors", ["floor_simdjson_walk", "floor_sha256_md5", "floor_sha256_md5_lowlevel",
-                "floor_sha256_md5_interleaved", "floor_base64"]),
+                "floor_sha256_md5_interleaved", "floor_base64", "floor_leaf_signatures"]),
     ("peers", ["peer_jsoncpp_sdk", "peer_nlohmann", "peer_openssl_check", "peer_sdk_openssl", "peer_d2i_X509", "peer_mbedtls_der"]),
 ]
 emit("| API | benchmark | time/doc | docs/s | bytes/s | allocs/doc (new) | allocs/doc (OpenSSL) |")
@@ -370,6 +371,16 @@ hash_floors = [x for x in (t('cas', n) for n in ('floor_sha256_md5', 'floor_sha2
 final.append(f"ratio check_vs_hash_floor cas {ratio(t('cas', 'alicert_parse_check'), min(hash_floors) if hash_floors else None)}")
 for api in PEM_APIS:
     final.append(f"ratio check_vs_naive_openssl {api} {ratio(t(api, 'peer_openssl_check'), t(api, 'alicert_check_only'))}")
+# The signature floor (bench/bench_signature_floor.cpp): the check against
+# X509_verify of the checked certificates alone (below 1: the whole check
+# costs less than OpenSSL's own call for its signatures), and the usual
+# OpenSSL check against that floor (the check_vs_naive_openssl ratio of a
+# checker that did nothing but those X509_verify calls).
+SIG_APIS = [a for a in PEM_APIS if t(a, "floor_leaf_signatures")]
+for api in SIG_APIS:
+    final.append(f"ratio check_vs_signature_floor {api} {ratio(t(api, 'alicert_check_only'), t(api, 'floor_leaf_signatures'))}")
+for api in SIG_APIS:
+    final.append(f"ratio naive_openssl_vs_signature_floor {api} {ratio(t(api, 'peer_openssl_check'), t(api, 'floor_leaf_signatures'))}")
 for k in chain_keys:
     c, l, v = t(f"chain/{k}", "alicert_check_chain"), t(f"chain/{k}", "alicert_check_leaf"), t(f"chain/{k}", "x509_verify")
     final.append(f"ratio chain_vs_x509_verify {k} " + (f"{(c - l) / v:.2f}" if c and l and v else "n/a"))
@@ -377,6 +388,10 @@ for api in APIS:
     b = get(rows, f"{api}/alicert_parse_check")
     final.append(f"allocations_per_document {api} " +
                  (f"{b.get('allocs_per_doc', 0) + b.get('ossl_allocs_per_doc', 0):.2f}" if b else "n/a"))
+
+for api in SIG_APIS:
+    b = get(rows, f"{api}/floor_leaf_signatures")
+    final.append(f"allocations_signature_floor {api} {b.get('allocs_per_doc', 0) + b.get('ossl_allocs_per_doc', 0):.2f}")
 
 emit("End to end (SDK parse + usual OpenSSL check, against alicert parse + check): " +
      ", ".join(f"{api} {ratio(t(api, 'peer_sdk_openssl'), t(api, 'alicert_parse_check'))}×" for api in PEM_APIS) + ".")
