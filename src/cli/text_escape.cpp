@@ -38,11 +38,11 @@ constexpr std::array<bool, 256> special_byte = special_bytes();
 // byte of `w` that is special. A borrow can only set bits above a byte
 // that is special itself, so the lowest bit set is exact.
 std::uint64_t special_bits(std::uint64_t w) noexcept {
+  using internal::bytes_below;
   using internal::bytes_equal_to;
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t high = 0x8080808080808080ull;
-  return bytes_equal_to(w, '"') | bytes_equal_to(w, '\\') | bytes_equal_to(w, 0x7Fu) |
-         ((w - ones * 0x20u) & ~w & high) | (w & high);
+  return bytes_equal_to(w, '"') | bytes_equal_to(w, '\\') | bytes_equal_to(w, 0x7Fu) | bytes_below(w, 0x20u) |
+         (w & high);
 }
 
 // Copies bytes from `p` to `out` up to the first one that a plain copy

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace alicert::internal {
@@ -46,6 +47,29 @@ constexpr std::uint64_t bytes_equal_to(std::uint64_t w, unsigned char c) noexcep
   constexpr std::uint64_t high = 0x8080808080808080ull;
   const std::uint64_t v = w ^ (ones * c);
   return (v - ones) & ~v & high;
+}
+
+/// Eight bytes at a time: the high bit of each byte of `w` below `n`
+/// (n <= 0x80), exact at the lowest bit set as bytes_equal_to.
+constexpr std::uint64_t bytes_below(std::uint64_t w, unsigned char n) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t high = 0x8080808080808080ull;
+  return (w - ones * n) & ~w & high;
+}
+
+/// The first byte in [p, end) that ends a run of plain JSON string content
+/// (a quote, a backslash or a control character), or `end`: eight bytes at
+/// a time, since most strings the APIs send are a few dozen bytes, too
+/// short for a call to memchr to pay.
+inline const char* json_string_stop(const char* p, const char* end) noexcept {
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t hit = bytes_equal_to(w, '"') | bytes_equal_to(w, '\\') | bytes_below(w, 0x20u);
+    if (hit != 0) return p + __builtin_ctzll(hit) / 8;
+  }
+  while (p < end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20u) ++p;
+  return p;
 }
 
 /// The value of a hex digit, or -1.

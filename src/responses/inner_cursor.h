@@ -63,16 +63,14 @@ class reader {
     if (!accept('"')) return false;
     const char* start = p_;
     bool escaped = false;
-    while (p_ != end_ && *p_ != '"') {
-      if (*p_ == '\\') {
-        escaped = true;
-        if (++p_ == end_) return false;
-      } else if (static_cast<unsigned char>(*p_) < 0x20) {
-        return false;
-      }
+    for (;;) {
+      p_ = json_string_stop(p_, end_);
+      if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
+      if (*p_ == '"') break;
+      escaped = true;  // a backslash: the byte after it is escaped, whatever it is
+      if (++p_ == end_) return false;
       ++p_;
     }
-    if (p_ == end_) return false;
     std::string_view raw(start, static_cast<std::size_t>(p_ - start));
     ++p_;
     if (raw.size() > limits::max_string_bytes) return false;

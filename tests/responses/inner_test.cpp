@@ -43,6 +43,31 @@ TEST(Inner, CasSansInvalid) {
   EXPECT_QUIRKS(q);
 }
 
+// The inner strings are scanned eight bytes at a time (json_string_stop): an
+// escape, a quote or a control character is found wherever it falls in a
+// word, and an escaped quote does not end the string.
+TEST(Inner, CasSansStringsAcrossWordBoundaries) {
+  inner_reader ir;
+  quirk_set q;
+  for (std::size_t pad = 0; pad < 17; ++pad) {
+    const std::string name = std::string(pad, 'a') + "\\\"b.example";
+    const std::string text = R"([{"Type": 2, "Value": ")" + name + R"("}])";
+    auto r = ir.read_cas_sans(text, q);
+    ASSERT_TRUE(r.has_value()) << pad;
+    ASSERT_EQ(r->size(), 1u);
+    EXPECT_EQ((*r)[0].value, std::string(pad, 'a') + "\"b.example") << pad;
+    for (const char bad : {'\n', '\x01', '\x1f'}) {
+      std::string broken = text;
+      broken[text.find("b.example") + 1] = bad;
+      auto e = ir.read_cas_sans(broken, q);
+      ASSERT_FALSE(e.has_value()) << pad;
+      EXPECT_EQ(e.error().code, error_code::invalid_inner_json);
+    }
+    auto cut = ir.read_cas_sans(text.substr(0, text.find("b.example")), q);
+    EXPECT_FALSE(cut.has_value()) << pad;
+  }
+}
+
 TEST(Inner, EmptyListWithATrailingComma) {
   // `[ , ]`: the documented sample's "every entry followed by a comma", with no entries.
   inner_reader ir;
