@@ -7,6 +7,7 @@
 #
 #   scripts/bench.sh                 full run, then the table and the ratio lines
 #   scripts/bench.sh --update-docs   same, and rewrites the table in docs/benchmarks.md
+#                                    and the summary of the run in README.md
 #
 # Environment: BENCH_MIN_TIME (seconds per benchmark, default 0.5),
 # BENCH_REPETITIONS (default 3; medians are reported), BENCH_FILTER (a Google
@@ -204,10 +205,13 @@ fi
 
 step "report"
 report="$out/report.md"
-python3 - "$out" "$report" "$update_docs" "$root/docs/benchmarks.md" <<'PY'
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] && ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit (with uncommitted changes)"; fi
+python3 - "$out" "$report" "$update_docs" "$root/docs/benchmarks.md" "$root/README.md" "$commit" <<'PY'
 import json, os, re, subprocess, sys
 
 out, report_path, update_docs, docs_path = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
+readme_path, commit = sys.argv[5], sys.argv[6]
 
 # Every API the bench runs; PEM_APIS embed a certificate (luco and slb pair
 # with the gucd documents' certificates instead, so have no OpenSSL check).
@@ -404,15 +408,63 @@ emit("```")
 text = "\n".join(lines) + "\n"
 with open(report_path, "w") as f:
     f.write(text)
-if update_docs and os.path.exists(docs_path):
-    with open(docs_path) as f:
+
+# The README's summary of the same run: the headline rows, every ratio line
+# and the whole-process lines, so that the README's table is always one run.
+def readme_summary():
+    r = []
+    try:
+        ossl = subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.split()[1]
+    except (OSError, IndexError):
+        ossl = "?"
+    r.append(f"Latest full run: `scripts/bench.sh --update-docs` from a clone of {commit}, on {cpu}; "
+             f"OpenSSL {ossl}; CPU-time medians of the repetitions; simdjson On-Demand kernel "
+             f"{context.get('simdjson_ondemand_kernel', '?')}, stage 1 {context.get('simdjson_active', '?')} "
+             "(dispatched at run time).")
+    r.append("")
+    label = {"cas": "CAS", "kms": "KMS (describe + get)", "cdn": "CDN", "gucd": "GUCD", "luco": "LUCO",
+             "cdn_domain": "CDN domain", "dcdn": "DCDN", "slb": "SLB"}
+    r.append("| per document | " + " | ".join(label[a] for a in APIS) + " |")
+    r.append("|---|" + "---:|" * len(APIS))
+    def row(title, fn):
+        cells = []
+        for a in APIS:
+            v = fn(a)
+            cells.append(fmt_time(v) if v else "")
+        r.append(f"| {title} | " + " | ".join(cells) + " |")
+    row("alicert parse (every field touched)", lambda a: t(a, "alicert_parse"))
+    row("alicert parse + full check", lambda a: t(a, "alicert_parse_check"))
+    row("bare simdjson On-Demand walk", lambda a: t(a, "floor_simdjson_walk"))
+    row("SHA-256 + MD5 of the DER (fastest floor)",
+        lambda a: min([x for x in (t(a, n) for n in ("floor_sha256_md5", "floor_sha256_md5_lowlevel",
+                                                   "floor_sha256_md5_interleaved")) if x], default=None))
+    row("X509_verify of the checked certificates (signature floor)", lambda a: t(a, "floor_leaf_signatures"))
+    row("JsonCpp, as the official C++ SDK parses", lambda a: t(a, "peer_jsoncpp_sdk"))
+    row("the usual OpenSSL check", lambda a: t(a, "peer_openssl_check"))
+    r.append("")
+    proc_lines = []
+    wp = os.path.join(out, "whole_process.txt")
+    if os.path.exists(wp):
+        with open(wp) as f:
+            proc_lines = [l.rstrip("\n") for l in f if l.strip()]
+    for l in final + proc_lines:
+        r.append("    " + l)
+    return "\n".join(r) + "\n"
+
+def replace_between(path, begin, end, body):
+    if not os.path.exists(path):
+        return
+    with open(path) as f:
         doc = f.read()
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
     if begin in doc and end in doc:
-        doc = doc[: doc.index(begin) + len(begin)] + "\n" + text + doc[doc.index(end):]
-        with open(docs_path, "w") as f:
+        doc = doc[: doc.index(begin) + len(begin)] + "\n" + body + doc[doc.index(end):]
+        with open(path, "w") as f:
             f.write(doc)
-        print(f"bench.sh: updated {docs_path}", file=sys.stderr)
+        print(f"bench.sh: updated {path}", file=sys.stderr)
+
+if update_docs:
+    replace_between(docs_path, "<!-- bench:begin -->", "<!-- bench:end -->", text)
+    replace_between(readme_path, "<!-- bench-readme:begin -->", "<!-- bench-readme:end -->", readme_summary())
 
 # Everything but the ratio lines goes first; the ratio lines end the output.
 print("\n".join(lines[:-(len(final) + 2)]))
