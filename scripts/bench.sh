@@ -9,8 +9,9 @@
 #   scripts/bench.sh --update-docs   same, and rewrites the table in docs/benchmarks.md
 #                                    and the summary of the run in README.md
 #
-# Environment: BENCH_MIN_TIME (seconds per benchmark, default 0.5),
-# BENCH_REPETITIONS (default 3; medians are reported), BENCH_FILTER (a Google
+# Environment: BENCH_MIN_TIME (seconds per repetition, default 0.3),
+# BENCH_REPETITIONS (default 5; medians are reported), BENCH_INTERLEAVE=0
+# (repetitions one benchmark after another instead of shuffled), BENCH_FILTER (a Google
 # Benchmark regex, default all), BENCH_JOBS (build parallelism, default nproc),
 # BENCH_SKIP_HASWELL=1 (skip the -march=haswell comparison build),
 # BENCH_SKIP_PROCESS=1 (skip `alicert check` as a process and
@@ -30,8 +31,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jobs=${BENCH_JOBS:-$(nproc)}
-min_time=${BENCH_MIN_TIME:-0.5}
-repetitions=${BENCH_REPETITIONS:-3}
+min_time=${BENCH_MIN_TIME:-0.3}
+repetitions=${BENCH_REPETITIONS:-5}
 filter=${BENCH_FILTER:-all}
 update_docs=0
 for arg in "$@"; do
@@ -156,8 +157,14 @@ fi
 
 out="$build/bench-results"
 mkdir -p "$out"
+# The repetitions of all benchmarks run shuffled (Google Benchmark's random
+# interleaving): on a shared VM the machine's speed drifts over minutes, and
+# a ratio's two sides, run minutes apart one after the other, moved up to
+# 2.7x between two runs of one commit (stop 24, docs/benchmarks.md).
+interleave=true
+if [ "${BENCH_INTERLEAVE:-1}" = 0 ]; then interleave=false; fi
 bench_args=(--benchmark_min_time="$min_time" --benchmark_repetitions="$repetitions"
-  --benchmark_report_aggregates_only=true)
+  --benchmark_report_aggregates_only=true --benchmark_enable_random_interleaving="$interleave")
 
 step "benchmarks (default build)"
 "$build/bench/alicert_bench" "${bench_args[@]}" --benchmark_filter="$filter" \
