@@ -215,7 +215,7 @@ report="$out/report.md"
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ "$commit" != unknown ] && ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit (with uncommitted changes)"; fi
 python3 - "$out" "$report" "$update_docs" "$root/docs/benchmarks.md" "$root/README.md" "$commit" <<'PY'
-import json, os, re, subprocess, sys
+import json, os, re, statistics, subprocess, sys
 
 out, report_path, update_docs, docs_path = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
 readme_path, commit = sys.argv[5], sys.argv[6]
@@ -226,7 +226,9 @@ APIS = ["cas", "kms", "cdn", "gucd", "luco", "cdn_domain", "dcdn", "slb"]
 SIBLINGS = APIS[3:]
 PEM_APIS = ["cas", "kms", "cdn", "gucd", "cdn_domain", "dcdn"]
 
+cvs = {}
 def load(name):
+    name_of = name
     path = os.path.join(out, name)
     if not os.path.exists(path):
         return None, {}
@@ -234,6 +236,9 @@ def load(name):
         data = json.load(f)
     rows = {}
     for b in data["benchmarks"]:
+        # The spread of each benchmark's repetitions (CPU time), kept apart.
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") == "cv":
+            cvs[(name_of, b.get("run_name", b["name"]))] = b["cpu_time"]
         # Medians of the repetitions; a run without repetitions has only iterations.
         if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
             continue
@@ -364,6 +369,18 @@ if os.path.exists(proc):
             emit(f"| {int(n):,} | {size_mb:.1f} MiB | {rss_mb:.1f} MiB | {rss_mb - size_mb:.1f} MiB | {elapsed} | {user} s | {fmt_time(per_doc)} |")
     emit("")
 
+# How steady the machine was: the coefficient of variation of each
+# benchmark's repetitions, over the default build's benchmarks.
+default_cvs = sorted(v for (f, _), v in cvs.items() if f == "default.json")
+if default_cvs:
+    noise_sentence = (f"Spread of the repetitions (coefficient of variation of CPU time) over the "
+                      f"{len(default_cvs)} benchmarks: median {100 * statistics.median(default_cvs):.1f}%, "
+                      f"largest {100 * default_cvs[-1]:.1f}%.")
+else:
+    noise_sentence = "No repetitions: no spread to report."
+emit(noise_sentence)
+emit("")
+
 def ratio(num, den):
     return f"{num/den:.2f}" if num and den else "n/a"
 
@@ -428,6 +445,8 @@ def readme_summary():
              f"OpenSSL {ossl}; CPU-time medians of the repetitions; simdjson On-Demand kernel "
              f"{context.get('simdjson_ondemand_kernel', '?')}, stage 1 {context.get('simdjson_active', '?')} "
              "(dispatched at run time).")
+    r.append("")
+    r.append(noise_sentence)
     r.append("")
     label = {"cas": "CAS", "kms": "KMS (describe + get)", "cdn": "CDN", "gucd": "GUCD", "luco": "LUCO",
              "cdn_domain": "CDN domain", "dcdn": "DCDN", "slb": "SLB"}
