@@ -8,6 +8,8 @@
 #   scripts/bench.sh                 full run, then the table and the ratio lines
 #   scripts/bench.sh --update-docs   same, and rewrites the table in docs/benchmarks.md
 #                                    and the summary of the run in README.md
+#   scripts/bench.sh --report-only   the report (with --update-docs, the docs) of
+#                                    the last run's results, nothing built or run
 #
 # Environment: BENCH_MIN_TIME (seconds per repetition, default 0.3),
 # BENCH_REPETITIONS (default 5; medians are reported), BENCH_INTERLEAVE=0
@@ -35,10 +37,12 @@ min_time=${BENCH_MIN_TIME:-0.3}
 repetitions=${BENCH_REPETITIONS:-5}
 filter=${BENCH_FILTER:-all}
 update_docs=0
+report_only=0
 for arg in "$@"; do
   case "$arg" in
     --update-docs) update_docs=1 ;;
-    *) echo "bench.sh: unknown argument '$arg' (--update-docs)" >&2; exit 2 ;;
+    --report-only) report_only=1 ;;
+    *) echo "bench.sh: unknown argument '$arg' (--update-docs, --report-only)" >&2; exit 2 ;;
   esac
 done
 step() { printf '\n== %s\n' "$*" >&2; }
@@ -143,6 +147,10 @@ GEN
 }
 # ---------------------------------------------------------------------------
 
+out="$build/bench-results"
+if [ $report_only = 1 ]; then
+  [ -f "$out/default.json" ] || { echo "bench.sh: --report-only: no results in $out" >&2; exit 1; }
+else
 step "Release build (default flags)"
 configure "$build"
 cmake --build "$build" --target alicert_bench alicert_cli -j"$jobs" >&2
@@ -155,8 +163,10 @@ if [ $run_haswell = 1 ]; then
   cmake --build "$haswell" --target alicert_bench -j"$jobs" >&2
 fi
 
-out="$build/bench-results"
 mkdir -p "$out"
+# The commit measured, for the report (which --report-only may render later).
+{ git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown; } >"$out/commit.txt"
+if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then echo "(with uncommitted changes)" >>"$out/commit.txt"; fi
 # The repetitions of all benchmarks run shuffled (Google Benchmark's random
 # interleaving): on a shared VM the machine's speed drifts over minutes, and
 # a ratio's two sides, run minutes apart one after the other, moved up to
@@ -209,11 +219,12 @@ if [ $run_process = 1 ]; then
   step "whole process: alicert check against the naive peer, and peak RSS (whole_process_bench)"
   whole_process_bench "$build" "$out"
 fi
+fi  # report_only
 
 step "report"
 report="$out/report.md"
-commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ "$commit" != unknown ] && ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit (with uncommitted changes)"; fi
+commit=$(tr '\n' ' ' <"$out/commit.txt" 2>/dev/null | sed 's/ *$//')
+commit=${commit:-unknown}
 python3 - "$out" "$report" "$update_docs" "$root/docs/benchmarks.md" "$root/README.md" "$commit" <<'PY'
 import json, os, re, statistics, subprocess, sys
 
@@ -325,11 +336,15 @@ if scale:
     emit("Items: certificates for cdn_list_N, documents otherwise. The stream mixes the corpus's CAS, KMS and CDN documents.")
     emit("")
 
+# In all_key_types() order (bench/certificates.cpp): the JSON's order is shuffled with the repetitions.
+CHAIN_ORDER = ["rsa2048", "rsa2048_pss", "rsa3072", "rsa4096", "p256", "p384", "p521", "secp256k1",
+               "ed25519", "ed448", "sm2"]
 chain_keys = []
 for n in rows:
     m = re.match(r"chain/([^/]+)/x509_verify$", n)
     if m and m.group(1) not in chain_keys:
         chain_keys.append(m.group(1))
+chain_keys.sort(key=lambda k: (CHAIN_ORDER.index(k) if k in CHAIN_ORDER else len(CHAIN_ORDER), k))
 if chain_keys:
     emit("Chain links, per issuer key type (a CDN document: a P-256 leaf and the CA that signed it):")
     emit("")
@@ -497,4 +512,4 @@ print("\n".join(lines[:-(len(final) + 2)]))
 print(f"(report: {report_path})")
 print("\n".join(final))
 PY
-if [ $run_process = 1 ]; then cat "$out/whole_process.txt"; fi
+if [ -f "$out/whole_process.txt" ]; then cat "$out/whole_process.txt"; fi
