@@ -41,22 +41,14 @@ const char* stray_after_value(std::string_view raw_token, const char* end) noexc
 
 // A key without escapes (every key the APIs send) is read in place;
 // unescaped_key() would copy each one into simdjson's string buffer. Keys
-// are short: eight bytes at a time, the first quote or backslash is found
-// in a loop of a few instructions, where two memchr calls (the quote, then
-// a backslash before it) cost more than the key (perf: 5% of a CAS parse).
+// are short: json_string_stop finds the first quote or backslash eight
+// bytes at a time, where two memchr calls (the quote, then a backslash
+// before it) cost more than the key (perf: 5% of a CAS parse). It also
+// stops at a raw control character, which stage 1 has already refused
+// (UNESCAPED_CHARS), so a key never holds one here.
 simdjson::error_code walker::key_of(od::field& field, std::string_view& out) const noexcept {
   const char* const p = field.key().raw();
-  const char* q = p;
-  for (; end_ - q >= 8; q += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, q, 8);
-    const std::uint64_t hit = bytes_equal_to(w, '"') | bytes_equal_to(w, '\\');
-    if (hit != 0) {
-      q += __builtin_ctzll(hit) / 8;
-      break;
-    }
-  }
-  while (q < end_ && *q != '"' && *q != '\\') ++q;
+  const char* const q = json_string_stop(p, end_);
   if (q < end_ && *q == '"') {
     out = {p, static_cast<std::size_t>(q - p)};
     return simdjson::SUCCESS;
